@@ -1,0 +1,40 @@
+package dev.phonehome.testkit;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** A private key with its self-signed certificate, made fresh for a test or the sample. */
+public record SigningIdentity(PrivateKey privateKey, X509Certificate certificate) {
+
+    /** A new RSA-2048 key and a self-signed certificate with subject {@code CN=commonName}. */
+    public static SigningIdentity generate(String commonName) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, new SecureRandom());
+            KeyPair pair = generator.generateKeyPair();
+            X500Name subject = new X500Name("CN=" + commonName + ", O=phonehome testkit");
+            Instant now = Instant.parse("2025-01-01T00:00:00Z");
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+                    BigInteger.valueOf(commonName.hashCode() & 0x7fffffffL).add(BigInteger.ONE),
+                    Date.from(now), Date.from(now.plus(3650, ChronoUnit.DAYS)), subject, pair.getPublic());
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+            return new SigningIdentity(pair.getPrivate(), cert);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make a signing identity", e);
+        }
+    }
+}
