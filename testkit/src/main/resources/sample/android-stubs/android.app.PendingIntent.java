@@ -1,0 +1,4 @@
+package android.app;
+public class PendingIntent {
+
+}

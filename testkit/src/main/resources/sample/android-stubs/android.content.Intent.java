@@ -1,0 +1,4 @@
+package android.content;
+public class Intent {
+    public String getAction() { return null; }
+}
