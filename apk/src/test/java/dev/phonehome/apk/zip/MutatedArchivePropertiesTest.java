@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Mutations of valid archives: only a ZipFormatException or recorded problems, never another exception. */
-class MutatedArchiveProperties {
+class MutatedArchivePropertiesTest {
     private static final ReadLimits SMALL = new ReadLimits(16 << 20, 1000, 1 << 20, 64 << 20, 10_000, 2);
     private static final byte[] APK = ZipFixtures.smallApk();
     private static final byte[] ZIP64 = zip64Archive();
