@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ import java.util.Optional;
  */
 public final class ApkArchive implements AutoCloseable {
     private static final String FILE_STRUCTURE = "ZIP file";
+    /** First allocation when reading an entry; later growth follows the bytes actually inflated. */
+    private static final int FIRST_CHUNK = 1 << 20;
+    /** Largest Java array, for entries read whole. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final String displayName;
     private final ByteBuffer bytes;
@@ -38,12 +43,13 @@ public final class ApkArchive implements AutoCloseable {
     private final ReadBudget budget;
     private volatile boolean closed;
 
-    private ApkArchive(String displayName, ByteBuffer bytes, ReadLimits limits, int depth) throws ZipFormatException {
+    private ApkArchive(String displayName, ByteBuffer bytes, ReadLimits limits, int depth, ReadBudget budget)
+            throws ZipFormatException {
         this.displayName = displayName;
         this.bytes = bytes.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.limits = limits;
         this.depth = depth;
-        this.budget = new ReadBudget(limits.maxArchiveBytes());
+        this.budget = budget;
         List<Problem> found = new ArrayList<>();
         ByteCursor file = cursor();
         EndOfCentralDirectory eocd = EndOfCentralDirectory.locate(file, displayName, found);
@@ -66,7 +72,8 @@ public final class ApkArchive implements AutoCloseable {
                         + " bytes; at most " + Integer.MAX_VALUE + " can be mapped");
             }
             // The mapping outlives the channel and is released by the garbage collector.
-            return new ApkArchive(file.toString(), channel.map(FileChannel.MapMode.READ_ONLY, 0, size), limits, 0);
+            return new ApkArchive(file.toString(), channel.map(FileChannel.MapMode.READ_ONLY, 0, size), limits, 0,
+                    new ReadBudget(limits.maxArchiveBytes()));
         }
     }
 
@@ -76,13 +83,23 @@ public final class ApkArchive implements AutoCloseable {
     }
 
     public static ApkArchive of(String displayName, ByteBuffer bytes, ReadLimits limits) throws ZipFormatException {
-        return new ApkArchive(displayName, bytes, limits, 0);
+        return new ApkArchive(displayName, bytes, limits, 0, new ReadBudget(limits.maxArchiveBytes()));
     }
 
-    /** An archive found inside another, one nesting level deeper. */
-    static ApkArchive nested(String displayName, ByteBuffer bytes, ReadLimits limits, int depth)
-            throws ZipFormatException {
-        return new ApkArchive(displayName, bytes, limits, depth);
+    /**
+     * Opens an entry (a split APK in a bundle, an APK in assets) as an archive one level deeper,
+     * named {@code outer!/inner}. Stored entries are viewed without copying; compressed ones are
+     * read within the limits. Reads of the nested archive draw on this archive's budget, and
+     * nesting beyond {@link ReadLimits#maxNestingDepth()} fails with {@code zip.nesting-too-deep}.
+     */
+    public ApkArchive openNested(ArchiveEntry entry) throws ZipFormatException {
+        ArchiveEntry e = own(entry);
+        if (depth + 1 > limits.maxNestingDepth()) {
+            throw new ZipFormatException("zip.nesting-too-deep", "ZIP entry '" + e.name() + "'", e.localHeaderOffset(),
+                    "archive at nesting depth " + (depth + 1) + ", limit " + limits.maxNestingDepth());
+        }
+        ByteBuffer inner = e.readAsStored() ? slice(e) : ByteBuffer.wrap(read(e));
+        return new ApkArchive(displayName + "!/" + e.name(), inner, limits, depth + 1, budget);
     }
 
     public String displayName() {
@@ -119,12 +136,17 @@ public final class ApkArchive implements AutoCloseable {
     }
 
     /**
-     * The entry's bytes, within the limits, with size and CRC checked. A CRC mismatch fails, as
+     * The entry's bytes, within the limits, with size and CRC checked (entries over 2 GiB must be streamed). A CRC mismatch fails, as
      * Android's installer fails on it; the exception's code lets the caller record it and carry on.
      */
     public byte[] read(ArchiveEntry entry) throws ZipFormatException {
         try (InputStream in = open(entry)) {
-            return in.readAllBytes();
+            if (entry.uncompressedSize() > MAX_ARRAY) {
+                throw new ZipFormatException("zip.entry-too-large", "ZIP entry '" + entry.name() + "'",
+                        entry.dataOffset(), "declares " + entry.uncompressedSize() + " bytes, more than an array holds;"
+                        + " stream it with open");
+            }
+            return readDeclared(in, (int) entry.uncompressedSize());
         } catch (IOException e) {
             if (e.getCause() instanceof ZipFormatException z) {
                 throw z;
@@ -167,6 +189,29 @@ public final class ApkArchive implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /**
+     * Reads exactly {@code declared} bytes, growing the array as data actually arrives so a forged
+     * size costs nothing; the final read lets the stream check for excess data and the CRC.
+     */
+    private static byte[] readDeclared(InputStream in, int declared) throws IOException {
+        byte[] out = new byte[Math.min(declared, FIRST_CHUNK)];
+        int filled = 0;
+        while (filled < declared) {
+            if (filled == out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(declared, 2L * out.length));
+            }
+            int n = in.read(out, filled, out.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        // Short data already failed inside the stream; reading past the end makes it verify that
+        // nothing follows and that the CRC matches.
+        in.read();
+        return out;
     }
 
     private ByteCursor cursor() {

@@ -81,6 +81,19 @@ class ApkArchiveTest {
     }
 
     @Test
+    void refusesFilesOverTwoGibWithAClearError(@TempDir Path dir) throws Exception {
+        Path sparse = dir.resolve("huge.apk");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(Integer.MAX_VALUE + 1L);
+        }
+
+        assertThatThrownBy(() -> ApkArchive.open(sparse)).isInstanceOfSatisfying(ZipFormatException.class, e -> {
+            assertThat(e.code()).isEqualTo("zip.too-large");
+            assertThat(e.getMessage()).contains("2147483648 bytes", "at most 2147483647");
+        });
+    }
+
+    @Test
     void refusesReadsAfterCloseAndEntriesOfOtherArchives() throws Exception {
         ApkArchive apk = ApkArchive.of("a", ByteBuffer.wrap(ZipFixtures.smallApk()));
         ApkArchive other = ApkArchive.of("b", ByteBuffer.wrap(ZipFixtures.zip(Map.of("x", new byte[3]))));

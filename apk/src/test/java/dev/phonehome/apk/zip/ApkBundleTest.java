@@ -1,8 +1,8 @@
 package dev.phonehome.apk.zip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.phonehome.core.Problem;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,10 +22,8 @@ class ApkBundleTest {
                 "icon.png", new byte[10], "Android/obb/com.example/main.1.com.example.obb", new byte[100]));
 
         assertThat(b.format()).isEqualTo(ApkBundle.Format.XAPK);
-        assertThat(b.apks()).extracting(ApkBundle.NestedApk::name)
-                .containsExactly("com.example.apk", "config.arm64_v8a.apk");
+        assertThat(b.apkNames()).containsExactly("com.example.apk", "config.arm64_v8a.apk");
         assertThat(b.obbNames()).containsExactly("Android/obb/com.example/main.1.com.example.obb");
-        assertThat(b.problems()).isEmpty();
     }
 
     @Test
@@ -34,7 +32,7 @@ class ApkBundleTest {
                 "splits/base-xxhdpi.apk", APK, "standalones/standalone-arm64.apk", APK, "other/ignored.apk", APK));
 
         assertThat(b.format()).isEqualTo(ApkBundle.Format.APKS);
-        assertThat(b.apks()).extracting(ApkBundle.NestedApk::name).containsExactly(
+        assertThat(b.apkNames()).containsExactly(
                 "splits/base-master.apk", "splits/base-xxhdpi.apk", "standalones/standalone-arm64.apk");
     }
 
@@ -43,20 +41,20 @@ class ApkBundleTest {
         assertThat(bundle(Map.of("info.json", JSON, "base.apk", APK)).format()).isEqualTo(ApkBundle.Format.APKM);
         ApkBundle split = bundle(Map.of("base.apk", APK, "split_config.en.apk", APK), "base.apk");
         assertThat(split.format()).isEqualTo(ApkBundle.Format.SPLIT_APKS);
-        assertThat(split.apks()).extracting(ApkBundle.NestedApk::name)
-                .containsExactly("base.apk", "split_config.en.apk");
+        assertThat(split.apkNames()).containsExactly("base.apk", "split_config.en.apk");
     }
 
     @Test
     void nestedApksAreReadableWhetherStoredOrDeflated() throws Exception {
         ApkBundle b = bundle(Map.of("base.apk", APK, "split_config.en.apk", APK), "base.apk");
 
-        for (ApkBundle.NestedApk nested : b.apks()) {
-            ApkArchive apk = nested.archive();
+        for (String name : b.apkNames()) {
+            ApkArchive apk = b.open(name);
             assertThat(apk.depth()).isEqualTo(1);
-            assertThat(apk.displayName()).isEqualTo("app.bundle!/" + nested.name());
+            assertThat(apk.displayName()).isEqualTo("app.bundle!/" + name);
             assertThat(apk.read(apk.find("classes.dex").orElseThrow())).hasSize(800);
         }
+        assertThatThrownBy(() -> b.open("classes.dex")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -65,17 +63,16 @@ class ApkBundleTest {
                 .isEqualTo(ApkBundle.Format.APK);
         ApkBundle zip = bundle(Map.of("readme.txt", JSON));
         assertThat(zip.format()).isEqualTo(ApkBundle.Format.ZIP);
-        assertThat(zip.apks()).isEmpty();
+        assertThat(zip.apkNames()).isEmpty();
     }
 
     @Test
-    void aCorruptNestedApkIsAProblemAndItsSiblingsStillOpen() throws Exception {
+    void aCorruptNestedApkFailsWithACodeAndItsSiblingsStillOpen() throws Exception {
         ApkBundle b = bundle(Map.of("base.apk", APK, "split_config.broken.apk", new byte[300]));
 
-        assertThat(b.apks()).extracting(ApkBundle.NestedApk::name).containsExactly("base.apk");
-        assertThat(b.problems()).extracting(Problem::code, Problem::subject)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("zip.no-end-of-central-directory",
-                        "split_config.broken.apk"));
+        assertThatThrownBy(() -> b.open("split_config.broken.apk")).isInstanceOfSatisfying(ZipFormatException.class,
+                e -> assertThat(e.code()).isEqualTo("zip.no-end-of-central-directory"));
+        assertThat(b.open("base.apk").entries()).hasSize(4);
     }
 
     @Test
@@ -85,10 +82,24 @@ class ApkBundleTest {
         ReadLimits oneLevel = new ReadLimits(1 << 20, 1000, 1 << 20, 1 << 30, 100, 1);
 
         ApkBundle top = ApkBundle.of(ApkArchive.of("outer.zip", ByteBuffer.wrap(outer), oneLevel));
-        ApkBundle second = ApkBundle.of(top.apks().get(0).archive());
+        ApkBundle second = ApkBundle.of(top.open("bundle.apk"));
 
-        assertThat(top.apks()).hasSize(1);
-        assertThat(second.apks()).isEmpty();
-        assertThat(second.problems()).extracting(Problem::code).containsExactly("zip.nesting-too-deep");
+        assertThat(second.apkNames()).containsExactly("base.apk");
+        assertThatThrownBy(() -> second.open("base.apk")).isInstanceOfSatisfying(ZipFormatException.class,
+                e -> assertThat(e.code()).isEqualTo("zip.nesting-too-deep"));
+    }
+
+    @Test
+    void nestedArchivesDrawOnTheirParentsBudget() throws Exception {
+        byte[] inner = ZipFixtures.zip(Map.of("zeros", new byte[1 << 20]));
+        byte[] outer = ZipFixtures.zip(Map.of("assets/plugin.apk", inner), "assets/plugin.apk");
+        ReadLimits budget = new ReadLimits(1 << 20, 1000, 1 << 20, (1 << 20) + 10, 100, 2);
+        ApkArchive apk = ApkArchive.of("host.apk", ByteBuffer.wrap(outer), budget);
+
+        ApkArchive plugin = apk.openNested(apk.find("assets/plugin.apk").orElseThrow());
+        assertThat(plugin.read(plugin.entries().get(0))).hasSize(1 << 20);
+
+        assertThatThrownBy(() -> plugin.read(plugin.entries().get(0))).isInstanceOfSatisfying(
+                ZipFormatException.class, e -> assertThat(e.code()).isEqualTo("zip.budget-exceeded"));
     }
 }

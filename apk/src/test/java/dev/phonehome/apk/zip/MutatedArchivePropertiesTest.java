@@ -28,26 +28,37 @@ class MutatedArchivePropertiesTest {
                 .comment("comment".getBytes(StandardCharsets.UTF_8)).zip64().build();
     }
 
-    /** Opens, reads, slices and unbundles everything; returns the number of entries read successfully. */
+    /** Opens, reads, slices and opens nested APKs; returns the number of entries read successfully. */
     static int exercise(byte[] bytes) {
-        int read = 0;
         try {
-            ApkArchive apk = ApkArchive.of("mutant.apk", ByteBuffer.wrap(bytes), SMALL);
-            assertThat(apk.problems()).isSorted();
-            for (ArchiveEntry e : apk.entries()) {
-                try {
-                    apk.read(e);
-                    read++;
-                    if (e.readAsStored()) {
-                        apk.slice(e);
-                    }
-                } catch (ZipFormatException expected) {
-                    assertThat(expected.code()).startsWith("zip.");
-                }
-            }
-            ApkBundle.of(apk);
+            return exercise(ApkArchive.of("mutant.apk", ByteBuffer.wrap(bytes), SMALL));
         } catch (ZipFormatException expected) {
             assertThat(expected.code()).startsWith("zip.");
+            return 0;
+        }
+    }
+
+    private static int exercise(ApkArchive apk) {
+        assertThat(apk.problems()).isSorted();
+        int read = 0;
+        for (ArchiveEntry e : apk.entries()) {
+            try {
+                apk.read(e);
+                read++;
+                if (e.readAsStored()) {
+                    apk.slice(e);
+                }
+            } catch (ZipFormatException expected) {
+                assertThat(expected.code()).startsWith("zip.");
+            }
+        }
+        ApkBundle bundle = ApkBundle.of(apk);
+        for (String name : bundle.apkNames()) {
+            try {
+                read += exercise(bundle.open(name));
+            } catch (ZipFormatException expected) {
+                assertThat(expected.code()).startsWith("zip.");
+            }
         }
         return read;
     }
@@ -55,7 +66,7 @@ class MutatedArchivePropertiesTest {
     @Example
     void theUnmutatedArchivesReadCompletely() {
         assertThat(exercise(APK)).isEqualTo(4);
-        assertThat(exercise(ZIP64)).isEqualTo(2);
+        assertThat(exercise(ZIP64)).as("2 entries and the 4 of the nested a.apk").isEqualTo(6);
     }
 
     @Example
