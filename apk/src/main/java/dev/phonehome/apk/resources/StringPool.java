@@ -121,7 +121,9 @@ public final class StringPool {
         lengthUtf8(in); // UTF-16 length, not needed to decode
         int byteLength = lengthUtf8(in);
         int n = clampLength(index, byteLength, in.remaining());
-        return new String(in.bytes(n), StandardCharsets.UTF_8);
+        String s = new String(in.bytes(n), StandardCharsets.UTF_8);
+        checkTerminated(index, in.hasRemaining(1) && in.u8() == 0);
+        return s;
     }
 
     private String readUtf16(ByteCursor in, int index) throws FormatException {
@@ -134,7 +136,16 @@ public final class StringPool {
         for (int i = 0; i < n; i++) {
             chars[i] = (char) in.u16();
         }
+        checkTerminated(index, in.hasRemaining(2) && in.u16() == 0);
         return new String(chars);
+    }
+
+    /** Android refuses strings without their NUL (aapt stops there); we keep the text and say so. */
+    private void checkTerminated(int index, boolean terminated) {
+        if (!terminated) {
+            problems.add(codePrefix + ".string-unterminated", "string " + index
+                    + " does not end with NUL; Android rejects it");
+        }
     }
 
     private int clampLength(int index, int length, int available) {

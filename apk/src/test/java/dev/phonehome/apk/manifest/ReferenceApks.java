@@ -50,17 +50,21 @@ final class ReferenceApks {
         }
     }
 
-    /** {@code aapt dump <what> apk} standard output, empty when aapt fails on the file. */
+    /**
+     * {@code aapt dump <what> apk} standard output, empty when aapt cannot read the manifest.
+     * aapt exits with an error when an APK has no resources.arsc, after printing the package.
+     */
     static Optional<String> aapt(String what, Path apk) {
         try {
             Process p = new ProcessBuilder(AAPT.toString(), "dump", what, apk.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(new String(out, java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+            return p.exitValue() == 0 || text.startsWith("package:") ? Optional.of(text) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
