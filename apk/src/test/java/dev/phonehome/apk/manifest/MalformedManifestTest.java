@@ -1,0 +1,128 @@
+package dev.phonehome.apk.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.phonehome.core.Problem;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Defects applied to a real manifest (androguard's {@code TestActivity.apk}): every outcome is
+ * a manifest with coded problems or an {@link AxmlFormatException}, never another exception.
+ */
+class MalformedManifestTest {
+    private static final Path APK = ReferenceApks.ANDROGUARD_EXAMPLES.resolve(
+            "android/TestsAndroguard/bin/TestActivity.apk");
+
+    private static byte[] original() {
+        byte[] xml = ReferenceApks.entry(APK, "AndroidManifest.xml").orElse(null);
+        assumeTrue(xml != null, "androguard examples are not installed");
+        return xml;
+    }
+
+    @Test
+    void everyPrefixYieldsAManifestOrAxmlFormatException() {
+        byte[] xml = original();
+        for (int n = 0; n <= xml.length; n++) {
+            byte[] prefix = Arrays.copyOf(xml, n);
+            try {
+                AndroidManifest m = AndroidManifest.parse(prefix);
+                if (n < xml.length) {
+                    assertThat(m.problems()).as("prefix of %d bytes", n).isNotEmpty();
+                }
+            } catch (AxmlFormatException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void randomByteFlipsYieldOnlyProblemsOrAxmlFormatException(@ForAll @IntRange(min = 0, max = 100_000) int seed,
+            @ForAll @IntRange(min = 1, max = 8) int flips) {
+        byte[] xml = original().clone();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < flips; i++) {
+            xml[random.nextInt(xml.length)] = (byte) random.nextInt(256);
+        }
+        try {
+            AndroidManifest.parse(xml);
+        } catch (AxmlFormatException expected) {
+            assertThat(expected.offset()).isBetween(0L, (long) xml.length);
+        }
+    }
+
+    @Test
+    void chunkSizeBeyondFileIsClampedAndRecorded() throws Exception {
+        byte[] xml = original().clone();
+        ByteBuffer.wrap(xml).order(ByteOrder.LITTLE_ENDIAN).putInt(4, xml.length + 1000);
+        AndroidManifest m = AndroidManifest.parse(xml);
+        assertThat(m.packageName()).isEqualTo(AndroidManifest.parse(original()).packageName());
+        assertThat(m.problems()).extracting(Problem::code).contains("axml.chunk-size");
+    }
+
+    @Test
+    void documentHeaderLargerThanEightBytesIsHonouredLikeAndroid() throws Exception {
+        byte[] xml = original();
+        // Four padding bytes after the document header, announced by its header size, as packers write.
+        byte[] padded = new byte[xml.length + 4];
+        System.arraycopy(xml, 0, padded, 0, 8);
+        System.arraycopy(xml, 8, padded, 12, xml.length - 8);
+        ByteBuffer.wrap(padded).order(ByteOrder.LITTLE_ENDIAN).putShort(2, (short) 12).putInt(4, padded.length);
+        AndroidManifest m = AndroidManifest.parse(padded);
+        assertThat(m.packageName()).isEqualTo(AndroidManifest.parse(xml).packageName()).isNotEmpty();
+        assertThat(m.problems()).isEmpty();
+    }
+
+    @Test
+    void strippedAttributeNamesResolveByResourceId() throws Exception {
+        byte[] xml = original();
+        byte[] stripped = xml.clone();
+        for (String name : new String[] {"versionCode", "versionName", "minSdkVersion", "name", "label"}) {
+            replaceUtf16(stripped, name);
+        }
+        assertThat(stripped).isNotEqualTo(xml);
+        AndroidManifest plain = AndroidManifest.parse(xml);
+        AndroidManifest obfuscated = AndroidManifest.parse(stripped);
+        assertThat(obfuscated.versionCode()).isEqualTo(plain.versionCode()).isPositive();
+        assertThat(obfuscated.versionName()).isEqualTo(plain.versionName()).isNotNull();
+        assertThat(obfuscated.minSdk()).isEqualTo(plain.minSdk());
+        assertThat(obfuscated.usesPermissionNames()).isEqualTo(plain.usesPermissionNames());
+        assertThat(obfuscated.application().components()).isEqualTo(plain.application().components()).isNotEmpty();
+        assertThat(obfuscated.xml().attribute(AndroidAttr.VERSION_CODE).orElseThrow().name()).isEqualTo("zzzzzzzzzzz");
+    }
+
+    @Test
+    void tooShortInputIsAnAxmlFormatExceptionNamingTheNumbers() {
+        assertThatThrownBy(() -> AndroidManifest.parse(new byte[] {3, 0, 8}))
+                .isInstanceOf(AxmlFormatException.class).hasMessageContaining("needs 8 bytes").hasMessageContaining("3");
+    }
+
+    @Test
+    void documentWithoutElementsIsAnAxmlFormatException() {
+        byte[] empty = {3, 0, 8, 0, 8, 0, 0, 0};
+        assertThatThrownBy(() -> AndroidManifest.parse(empty)).isInstanceOf(AxmlFormatException.class)
+                .hasMessageContaining("no start element");
+    }
+
+    /** Overwrites the UTF-16LE pool string equal to {@code name} (length-prefixed) with 'z's of the same length. */
+    private static void replaceUtf16(byte[] xml, String name) {
+        byte[] needle = new byte[2 + name.length() * 2 + 2];
+        needle[0] = (byte) name.length();
+        System.arraycopy(name.getBytes(StandardCharsets.UTF_16LE), 0, needle, 2, name.length() * 2);
+        byte[] z = "z".repeat(name.length()).getBytes(StandardCharsets.UTF_16LE);
+        for (int i = 0; i + needle.length <= xml.length; i++) {
+            if (Arrays.equals(xml, i, i + needle.length, needle, 0, needle.length)) {
+                System.arraycopy(z, 0, xml, i + 2, z.length);
+            }
+        }
+    }
+}
