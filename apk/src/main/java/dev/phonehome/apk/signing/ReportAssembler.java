@@ -1,0 +1,168 @@
+package dev.phonehome.apk.signing;
+
+import com.android.apksig.ApkVerifier;
+import com.android.apksig.ApkVerifier.IssueWithParams;
+import com.android.apksig.SigningCertificateLineage;
+import com.android.apksig.internal.apk.ApkSigningBlockUtils.Result.SignerInfo.ContentDigest;
+import com.android.apksig.internal.apk.SignatureAlgorithm;
+import dev.phonehome.core.Problem;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Folds apksig's per-scheme view (v1 signers, v2 signers, ...) into one entry per signing
+ * certificate, and apksig's issues into coded {@link Problem}s. Codes are apksig's
+ * {@link ApkVerifier.Issue} names, so reports branch on the enum, never on message text.
+ */
+final class ReportAssembler {
+    /** Issues that only say a signature is absent: for an unsigned APK they are the finding, not a problem. */
+    private static final Set<ApkVerifier.Issue> ABSENCE = EnumSet.of(ApkVerifier.Issue.JAR_SIG_NO_SIGNATURES,
+            ApkVerifier.Issue.JAR_SIG_NO_MANIFEST, ApkVerifier.Issue.JAR_SIG_MISSING, ApkVerifier.Issue.V2_SIG_MISSING);
+
+    private final CertificateDescriber describer;
+    private final String apkName;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Merged> signers = new LinkedHashMap<>();
+    private final Set<String> schemes = new TreeSet<>();
+
+    ReportAssembler(CertificateDescriber describer, String apkName, List<Problem> earlierProblems) {
+        this.describer = describer;
+        this.apkName = apkName;
+        this.problems.addAll(earlierProblems);
+    }
+
+    /**
+     * @param jarSigned whether the APK holds a JAR signature, which apksig leaves unchecked when
+     *                  every checked platform version uses v2+
+     */
+    SigningReport assemble(ApkVerifier.Result result, boolean jarSigned) {
+        if (jarSigned) {
+            schemes.add("v1");
+        }
+        for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeSigners()) {
+            add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of());
+        }
+        for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
+            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings());
+        }
+        for (ApkVerifier.Result.V2SchemeSignerInfo s : result.getV2SchemeSigners()) {
+            add("v2", "v2 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
+                    s.getContentDigests());
+        }
+        for (ApkVerifier.Result.V3SchemeSignerInfo s : result.getV3SchemeSigners()) {
+            add("v3", "v3 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
+                    s.getContentDigests());
+        }
+        for (ApkVerifier.Result.V3SchemeSignerInfo s : result.getV31SchemeSigners()) {
+            add("v3.1", "v3.1 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
+                    s.getContentDigests());
+        }
+        for (ApkVerifier.Result.V4SchemeSignerInfo s : result.getV4SchemeSigners()) {
+            add("v4", "v4 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
+                    s.getContentDigests());
+        }
+        List<IssueWithParams> topErrors = result.getErrors();
+        boolean signed = !schemes.isEmpty() || topErrors.stream().anyMatch(i -> !ABSENCE.contains(i.getIssue()));
+        record(apkName, signed ? topErrors : List.of(), result.getWarnings());
+        Optional<SourceStamp> stamp = sourceStamp(result.getSourceStampInfo());
+        List<CertificateInfo> lineage = lineage(result.getSigningCertificateLineage());
+        List<SignerInfo> signerInfos = new ArrayList<>();
+        for (Merged m : signers.values()) {
+            boolean rotated = !lineage.isEmpty() && lineage.get(lineage.size() - 1).sha256().equals(m.certificate.sha256());
+            signerInfos.add(new SignerInfo(m.certificate, rotated ? lineage : List.of(), m.schemes, !m.failed,
+                    m.algorithms));
+        }
+        signerInfos.sort((a, b) -> a.certificate().sha256().compareTo(b.certificate().sha256()));
+        Collections.sort(problems);
+        return new SigningReport(signed, schemes, signerInfos, result.isVerified(), problems, stamp);
+    }
+
+    private void add(String scheme, String subject, X509Certificate cert, List<IssueWithParams> errors,
+            List<IssueWithParams> warnings, List<ContentDigest> digests) {
+        record(subject, errors, warnings);
+        schemes.add(scheme);
+        Optional<CertificateInfo> info = describe(subject, cert);
+        if (info.isEmpty()) {
+            return;
+        }
+        Merged merged = signers.computeIfAbsent(info.get().sha256(), k -> new Merged(info.get()));
+        merged.schemes.add(scheme);
+        merged.failed |= !errors.isEmpty();
+        for (ContentDigest digest : digests) {
+            SignatureAlgorithm algorithm = SignatureAlgorithm.findById(digest.getSignatureAlgorithmId());
+            merged.algorithms.add(algorithm != null ? algorithm.name()
+                    : String.format("UNKNOWN_0x%04x", digest.getSignatureAlgorithmId()));
+        }
+    }
+
+    private Optional<CertificateInfo> describe(String subject, X509Certificate cert) {
+        if (cert == null) {
+            // apksig leaves the certificate out when it could not parse it; its issue says why
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(describer.describe(cert));
+        } catch (CertificateEncodingException e) {
+            problems.add(new Problem("signing.CERTIFICATE_ENCODING", subject, "cannot encode certificate: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private List<CertificateInfo> lineage(SigningCertificateLineage lineage) {
+        if (lineage == null) {
+            return List.of();
+        }
+        List<CertificateInfo> certs = new ArrayList<>();
+        for (X509Certificate cert : lineage.getCertificatesInLineage()) {
+            describe("v3 lineage", cert).ifPresent(certs::add);
+        }
+        return certs;
+    }
+
+    private Optional<SourceStamp> sourceStamp(ApkVerifier.Result.SourceStampInfo info) {
+        if (info == null || info.getSourceStampVerificationStatus()
+                == ApkVerifier.Result.SourceStampInfo.SourceStampVerificationStatus.STAMP_MISSING) {
+            return Optional.empty();
+        }
+        record("source stamp", info.getErrors(), info.getWarnings());
+        long seconds = info.getTimestampEpochSeconds();
+        return Optional.of(new SourceStamp(describe("source stamp", info.getCertificate()),
+                info.getSourceStampVerificationStatus().name(),
+                seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty()));
+    }
+
+    private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings) {
+        for (IssueWithParams issue : errors) {
+            problems.add(new Problem(code(issue), subject, issue.toString()));
+        }
+        for (IssueWithParams issue : warnings) {
+            problems.add(new Problem(code(issue), subject, "warning: " + issue));
+        }
+    }
+
+    static String code(IssueWithParams issue) {
+        return "signing." + issue.getIssue().name();
+    }
+
+    /** One certificate's entries across schemes. */
+    private static final class Merged {
+        final CertificateInfo certificate;
+        final Set<String> schemes = new TreeSet<>();
+        final Set<String> algorithms = new TreeSet<>();
+        boolean failed;
+
+        Merged(CertificateInfo certificate) {
+            this.certificate = certificate;
+        }
+    }
+}
