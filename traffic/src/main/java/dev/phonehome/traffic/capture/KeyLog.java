@@ -66,17 +66,8 @@ public final class KeyLog {
 
     /** Parses a key log; {@code subject} names the source in problems. */
     public static KeyLog parse(Reader reader, String subject) throws IOException {
-        Builder b = new Builder(subject);
-        BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
-        String line;
-        while ((line = lines.next()) != null) {
-            if (lines.lastLineTooLong()) {
-                b.problems.add("keylog.line-too-long", subject,
-                        "line " + lines.lineNumber() + " longer than " + MAX_LINE_CHARS + " characters");
-                continue;
-            }
-            b.line(line, lines.lineNumber());
-        }
+        Builder b = new Builder();
+        b.read(reader, subject);
         return b.build();
     }
 
@@ -128,14 +119,25 @@ public final class KeyLog {
         return problems;
     }
 
-    private static final class Builder {
-        private final String subject;
+    /** Accumulates several key-log texts (e.g. many pcapng Decryption Secrets Blocks) cheaply. */
+    static final class Builder {
         private final ProblemLog problems = new ProblemLog();
         private final Map<String, Map<String, byte[]>> secrets = new LinkedHashMap<>();
+        private String subject = "keylog";
         private int size;
 
-        Builder(String subject) {
-            this.subject = subject;
+        void read(Reader reader, String source) throws IOException {
+            subject = source;
+            BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
+            String line;
+            while ((line = lines.next()) != null) {
+                if (lines.lastLineTooLong()) {
+                    problems.add("keylog.line-too-long", subject,
+                            "line " + lines.lineNumber() + " longer than " + MAX_LINE_CHARS + " characters");
+                } else {
+                    line(line, lines.lineNumber());
+                }
+            }
         }
 
         void line(String raw, long number) {
@@ -180,8 +182,11 @@ public final class KeyLog {
             problems.add("keylog.bad-line", subject, "line " + number + ": " + why);
         }
 
+        /** An immutable snapshot; the builder can go on accumulating. */
         KeyLog build() {
-            return new KeyLog(secrets, problems.snapshot(), size);
+            Map<String, Map<String, byte[]>> copy = new LinkedHashMap<>();
+            secrets.forEach((k, v) -> copy.put(k, new LinkedHashMap<>(v)));
+            return new KeyLog(copy, problems.snapshot(), size);
         }
     }
 
