@@ -1,0 +1,461 @@
+package dev.phonehome.traffic.http;
+
+import dev.phonehome.core.io.ByteCursor;
+import dev.phonehome.core.io.FormatException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * HTTP/2 over one connection: frames of both directions, header blocks decoded with HPACK, and
+ * streams assembled into exchanges. Stream errors close one exchange with a problem; connection
+ * errors and capture gaps close every open stream and ignore the rest of the connection.
+ */
+final class Http2Connection implements ConnectionEngine {
+    private static final int SETTINGS_HEADER_TABLE_SIZE = 0x1;
+    private static final int SETTINGS_ENABLE_PUSH = 0x2;
+    private static final int SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
+    private static final int SETTINGS_MAX_FRAME_SIZE = 0x5;
+    private static final int MAX_FRAME_SIZE_LIMIT = 16_777_215;
+
+    /** A header block still receiving CONTINUATION frames. */
+    private static final class BlockInProgress {
+        final Http2Frame first;
+        final int promisedId;
+        final ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+
+        BlockInProgress(Http2Frame first, int promisedId) {
+            this.first = first;
+            this.promisedId = promisedId;
+        }
+    }
+
+    /** Frames and header decoding of one direction. */
+    private static final class Direction {
+        final boolean fromClient;
+        final Http2FrameReader reader;
+        final HpackBlockDecoder hpack;
+        BlockInProgress block;
+
+        Direction(boolean fromClient, HttpLimits limits) {
+            this.fromClient = fromClient;
+            this.reader = new Http2FrameReader(fromClient);
+            this.hpack = new HpackBlockDecoder(limits.maxHeaderSectionBytes());
+        }
+    }
+
+    private final String key;
+    private final HttpLimits limits;
+    private final HttpListener listener;
+    private final ConnectionMemory memory;
+    private final Direction client;
+    private final Direction server;
+    private final TreeMap<Integer, Http2Stream> streams = new TreeMap<>();
+    private int lastClientStream;
+    private int lastServerStream;
+    private boolean dead;
+
+    Http2Connection(String key, HttpLimits limits, HttpListener listener, ConnectionMemory memory,
+                    Optional<ExchangeDraft> upgradedRequest) {
+        this.key = key;
+        this.limits = limits;
+        this.listener = listener;
+        this.memory = memory;
+        this.client = new Direction(true, limits);
+        this.server = new Direction(false, limits);
+        upgradedRequest.ifPresent(d -> {
+            Http2Stream s = new Http2Stream(1, d);
+            s.requestSeen = true;
+            s.clientEnded = true;
+            streams.put(1, s);
+            lastClientStream = 1;
+        });
+    }
+
+    @Override
+    public void feed(boolean fromClient, long timestampNanos, ByteBuffer bytes) {
+        if (dead) {
+            return;
+        }
+        Direction dir = fromClient ? client : server;
+        dir.reader.queue().append(bytes, timestampNanos);
+        try {
+            Http2Frame f;
+            while (!dead && (f = dir.reader.next()) != null) {
+                dispatch(dir, f);
+            }
+        } catch (Http2Exception e) {
+            connectionError(e);
+        }
+    }
+
+    @Override
+    public void gap(boolean fromClient, long missing) {
+        if (dead) {
+            return;
+        }
+        String what = missing + " bytes missing from the " + (fromClient ? "client" : "server")
+                + " stream: HTTP/2 framing and HPACK state are lost";
+        listener.onProblem(HttpIssue.CAPTURE_GAP.problem(key, what));
+        closeAll(HttpIssue.CAPTURE_GAP, what);
+    }
+
+    @Override
+    public void end() {
+        if (dead) {
+            return;
+        }
+        closeAll(HttpIssue.RESPONSE_MISSING, "connection ended with the stream open");
+    }
+
+    private void dispatch(Direction dir, Http2Frame f) throws Http2Exception {
+        try {
+            if (dir.block != null && (f.type() != Http2Frame.CONTINUATION || f.streamId() != dir.block.first.streamId())) {
+                throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
+                        "frame type " + f.type() + " where CONTINUATION of stream " + dir.block.first.streamId() + " was due");
+            }
+            switch (f.type()) {
+                case Http2Frame.DATA -> onData(dir, f);
+                case Http2Frame.HEADERS -> onHeaders(dir, f);
+                case Http2Frame.PRIORITY -> expectLength(f, 5, false);
+                case Http2Frame.RST_STREAM -> onReset(dir, f);
+                case Http2Frame.SETTINGS -> onSettings(dir, f);
+                case Http2Frame.PUSH_PROMISE -> onPushPromise(dir, f);
+                case Http2Frame.PING -> {
+                    onConnectionOnly(f);
+                    expectLength(f, 8, true);
+                }
+                case Http2Frame.GOAWAY -> onGoAway(dir, f);
+                case Http2Frame.WINDOW_UPDATE -> expectLength(f, 4, true);
+                case Http2Frame.CONTINUATION -> onContinuation(dir, f);
+                default -> {
+                    // Unknown frame types are ignored (RFC 9113 section 4.1).
+                }
+            }
+        } catch (Http2Exception e) {
+            if (e.isConnectionError()) {
+                throw e;
+            }
+            streamError(e);
+        } catch (FormatException e) {
+            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(), e.getMessage());
+        }
+    }
+
+    private void onHeaders(Direction dir, Http2Frame f) throws FormatException {
+        requireStream(f);
+        ByteCursor c = f.unpadded();
+        if (f.has(Http2Frame.PRIORITY_FLAG)) {
+            c.skip(5);
+        }
+        beginBlock(dir, f, 0, c);
+    }
+
+    private void onPushPromise(Direction dir, Http2Frame f) throws FormatException {
+        requireStream(f);
+        if (dir.fromClient) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "PUSH_PROMISE from the client");
+        }
+        ByteCursor c = f.unpadded();
+        int promised = c.s32() & 0x7FFF_FFFF;
+        if (promised == 0 || promised % 2 != 0 || promised <= lastServerStream) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
+                    "promised stream " + promised + " is not a new even id (last " + lastServerStream + ")");
+        }
+        lastServerStream = promised;
+        beginBlock(dir, f, promised, c);
+    }
+
+    private void beginBlock(Direction dir, Http2Frame f, int promisedId, ByteCursor fragment) throws Http2Exception {
+        dir.block = new BlockInProgress(f, promisedId);
+        appendFragment(dir, f, fragment);
+    }
+
+    private void onContinuation(Direction dir, Http2Frame f) throws Http2Exception {
+        if (dir.block == null) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "CONTINUATION without a header block");
+        }
+        appendFragment(dir, f, f.cursor());
+    }
+
+    private void appendFragment(Direction dir, Http2Frame f, ByteCursor fragment) throws Http2Exception {
+        BlockInProgress b = dir.block;
+        if ((long) b.fragments.size() + fragment.remaining() > limits.maxHeaderBlockBytes()) {
+            throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, f.offset(),
+                    "header block of stream " + f.streamId() + " over " + limits.maxHeaderBlockBytes() + " bytes");
+        }
+        ByteBuffer bytes = fragment.buffer();
+        byte[] chunk = new byte[bytes.remaining()];
+        bytes.get(chunk);
+        b.fragments.write(chunk, 0, chunk.length);
+        if (f.has(Http2Frame.END_HEADERS)) {
+            dir.block = null;
+            Http2Frame first = b.first;
+            HeaderBlock block = dir.hpack.decode(b.fragments.toByteArray(), first.streamId(), first.offset());
+            if (first.type() == Http2Frame.PUSH_PROMISE) {
+                onPromisedRequest(first, b.promisedId, block);
+            } else if (dir.fromClient) {
+                onClientHeaders(first, block);
+            } else {
+                onServerHeaders(first, block);
+            }
+        }
+    }
+
+    private void onClientHeaders(Http2Frame f, HeaderBlock block) throws Http2Exception {
+        int id = f.streamId();
+        Http2Stream s = streams.get(id);
+        if (s == null) {
+            if (id % 2 == 0 || id <= lastClientStream) {
+                throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
+                        "client HEADERS on stream " + id + " which is not a new odd id (last " + lastClientStream + ")");
+            }
+            lastClientStream = id;
+            if (!block.request()) {
+                throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, id, f.offset(), "first client HEADERS is not a request");
+            }
+            if (streams.size() >= limits.maxOpenStreams()) {
+                throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, f.offset(),
+                        "more than " + limits.maxOpenStreams() + " open streams");
+            }
+            s = new Http2Stream(id, new ExchangeDraft(key, id, limits, memory));
+            streams.put(id, s);
+            fillRequest(s, block, f.timestampNanos());
+        } else if (s.clientEnded) {
+            throw Http2Exception.stream(Http2Error.STREAM_CLOSED, id, f.offset(), "client HEADERS after END_STREAM");
+        } else if (!block.isTrailers() || !f.has(Http2Frame.END_STREAM)) {
+            throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, id, f.offset(), "second client HEADERS is not trailers");
+        } else {
+            s.draft.requestTrailers = block.headers();
+        }
+        if (f.has(Http2Frame.END_STREAM)) {
+            s.clientEnded = true;
+        }
+        completeIfClosed(s);
+    }
+
+    private void onServerHeaders(Http2Frame f, HeaderBlock block) throws Http2Exception {
+        int id = f.streamId();
+        Http2Stream s = openStream(f);
+        if (s.serverEnded) {
+            throw Http2Exception.stream(Http2Error.STREAM_CLOSED, id, f.offset(), "server HEADERS after END_STREAM");
+        }
+        if (block.isResponse() && block.status() < 200) {
+            s.draft.interimStatuses.add(block.status());
+        } else if (block.isResponse() && !s.finalResponseSeen) {
+            s.finalResponseSeen = true;
+            s.draft.status = block.status();
+            s.draft.responseHeaders = block.headers();
+            s.draft.responseTimeNanos = f.timestampNanos();
+        } else if (block.isTrailers() && s.finalResponseSeen && f.has(Http2Frame.END_STREAM)) {
+            s.draft.responseTrailers = block.headers();
+        } else {
+            throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, id, f.offset(), "unexpected server HEADERS");
+        }
+        if (f.has(Http2Frame.END_STREAM)) {
+            s.serverEnded = true;
+        }
+        completeIfClosed(s);
+    }
+
+    private void onPromisedRequest(Http2Frame f, int promisedId, HeaderBlock block) throws Http2Exception {
+        openStream(f);
+        if (!block.request()) {
+            throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, promisedId, f.offset(), "PUSH_PROMISE without a request");
+        }
+        if (streams.size() >= limits.maxOpenStreams()) {
+            throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, f.offset(),
+                    "more than " + limits.maxOpenStreams() + " open streams");
+        }
+        Http2Stream s = new Http2Stream(promisedId, new ExchangeDraft(key, promisedId, limits, memory));
+        s.draft.pushedBy = f.streamId();
+        s.clientEnded = true;
+        streams.put(promisedId, s);
+        fillRequest(s, block, f.timestampNanos());
+    }
+
+    private static void fillRequest(Http2Stream s, HeaderBlock block, long ts) {
+        s.requestSeen = true;
+        ExchangeDraft d = s.draft;
+        d.requestTimeNanos = ts;
+        d.method = block.method();
+        d.scheme = block.scheme();
+        d.authority = block.authority();
+        d.path = block.path();
+        d.requestHeaders = block.headers();
+    }
+
+    private void onData(Direction dir, Http2Frame f) throws Http2Exception {
+        requireStream(f);
+        Http2Stream s = streams.get(f.streamId());
+        ByteCursor body = f.unpadded();
+        if (s == null) {
+            requireKnownId(f);
+            return;
+        }
+        if (dir.fromClient ? s.clientEnded : s.serverEnded) {
+            throw Http2Exception.stream(Http2Error.STREAM_CLOSED, s.id, f.offset(), "DATA after END_STREAM");
+        }
+        if (!dir.fromClient && !s.finalResponseSeen) {
+            throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, s.id, f.offset(), "DATA before the response HEADERS");
+        }
+        (dir.fromClient ? s.draft.requestBody : s.draft.responseBody).add(body.buffer());
+        if (f.has(Http2Frame.END_STREAM)) {
+            if (dir.fromClient) {
+                s.clientEnded = true;
+            } else {
+                s.serverEnded = true;
+            }
+        }
+        completeIfClosed(s);
+    }
+
+    private void onReset(Direction dir, Http2Frame f) throws FormatException {
+        requireStream(f);
+        expectLength(f, 4, true);
+        Http2Stream s = streams.get(f.streamId());
+        if (s == null) {
+            requireKnownId(f);
+            return;
+        }
+        Http2Error error = Http2Error.of(f.cursor().u32());
+        s.draft.problems.add(HttpIssue.H2_RESET.problem(s.draft.id, error,
+                "RST_STREAM from the " + (dir.fromClient ? "client" : "server") + ": " + error));
+        close(s);
+    }
+
+    private void onSettings(Direction dir, Http2Frame f) throws FormatException {
+        onConnectionOnly(f);
+        if (f.has(Http2Frame.ACK)) {
+            expectLength(f, 0, true);
+            return;
+        }
+        if (f.payload().length % 6 != 0) {
+            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(),
+                    "SETTINGS payload of " + f.payload().length + " bytes is not a multiple of 6");
+        }
+        // Settings tell the peer how to talk to the sender: they bind the other direction.
+        Direction peer = dir.fromClient ? server : client;
+        ByteCursor c = f.cursor();
+        while (c.remaining() > 0) {
+            int id = c.u16();
+            long value = c.u32();
+            switch (id) {
+                case SETTINGS_HEADER_TABLE_SIZE -> peer.hpack.tableCapacity(value);
+                case SETTINGS_ENABLE_PUSH -> {
+                    if (value > 1) {
+                        throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "ENABLE_PUSH " + value);
+                    }
+                }
+                case SETTINGS_INITIAL_WINDOW_SIZE -> {
+                    if (value > Integer.MAX_VALUE) {
+                        throw Http2Exception.connection(Http2Error.FLOW_CONTROL_ERROR, f.offset(), "INITIAL_WINDOW_SIZE " + value);
+                    }
+                }
+                case SETTINGS_MAX_FRAME_SIZE -> {
+                    if (value < Http2FrameReader.DEFAULT_MAX_FRAME_SIZE || value > MAX_FRAME_SIZE_LIMIT) {
+                        throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "MAX_FRAME_SIZE " + value);
+                    }
+                    peer.reader.maxFrameSize((int) value);
+                }
+                default -> {
+                    // Other settings do not change how the bytes parse.
+                }
+            }
+        }
+    }
+
+    private void onGoAway(Direction dir, Http2Frame f) throws FormatException {
+        onConnectionOnly(f);
+        if (f.payload().length < 8) {
+            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(), "GOAWAY shorter than 8 bytes");
+        }
+        ByteCursor c = f.cursor();
+        int last = c.s32() & 0x7FFF_FFFF;
+        Http2Error error = Http2Error.of(c.u32());
+        if (error != Http2Error.NO_ERROR) {
+            listener.onProblem(HttpIssue.H2_CONNECTION_ERROR.problem(key, error,
+                    "GOAWAY from the " + (dir.fromClient ? "client" : "server") + ": " + error + ", last stream " + last));
+        }
+    }
+
+    private Http2Stream openStream(Http2Frame f) throws Http2Exception {
+        Http2Stream s = streams.get(f.streamId());
+        if (s == null) {
+            requireKnownId(f);
+            throw Http2Exception.stream(Http2Error.STREAM_CLOSED, f.streamId(), f.offset(),
+                    "frame type " + f.type() + " on closed stream " + f.streamId());
+        }
+        return s;
+    }
+
+    /** A frame on a stream never opened is a connection error; on one already closed it is ignored. */
+    private void requireKnownId(Http2Frame f) throws Http2Exception {
+        int id = f.streamId();
+        int last = id % 2 == 1 ? lastClientStream : lastServerStream;
+        if (id > last) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
+                    "frame type " + f.type() + " on idle stream " + id);
+        }
+    }
+
+    private static void requireStream(Http2Frame f) throws Http2Exception {
+        if (f.streamId() == 0) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "frame type " + f.type() + " on stream 0");
+        }
+    }
+
+    private static void onConnectionOnly(Http2Frame f) throws Http2Exception {
+        if (f.streamId() != 0) {
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
+                    "frame type " + f.type() + " on stream " + f.streamId());
+        }
+    }
+
+    private static void expectLength(Http2Frame f, int length, boolean connectionError) throws Http2Exception {
+        if (f.payload().length != length) {
+            String msg = "frame type " + f.type() + " of " + f.payload().length + " bytes, expected " + length;
+            throw connectionError ? Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(), msg)
+                    : Http2Exception.stream(Http2Error.FRAME_SIZE_ERROR, f.streamId(), f.offset(), msg);
+        }
+    }
+
+    private void completeIfClosed(Http2Stream s) {
+        if (s.closed()) {
+            close(s);
+        }
+    }
+
+    private void close(Http2Stream s) {
+        streams.remove(s.id);
+        s.cutOpenSides();
+        listener.onExchange(s.draft.build(key, limits));
+    }
+
+    private void streamError(Http2Exception e) {
+        Http2Stream s = streams.get(e.streamId());
+        if (s == null) {
+            listener.onProblem(HttpIssue.H2_STREAM_ERROR.problem(key, e.error(), e.getMessage()));
+            return;
+        }
+        s.draft.problems.add(HttpIssue.H2_STREAM_ERROR.problem(s.draft.id, e.error(), e.getMessage()));
+        close(s);
+    }
+
+    private void connectionError(Http2Exception e) {
+        listener.onProblem(HttpIssue.H2_CONNECTION_ERROR.problem(key, e.error(), e.getMessage()));
+        closeAll(HttpIssue.H2_CONNECTION_ERROR, "connection failed: " + e.getMessage());
+    }
+
+    private void closeAll(HttpIssue issue, String message) {
+        dead = true;
+        client.reader.queue().clear();
+        server.reader.queue().clear();
+        while (!streams.isEmpty()) {
+            Http2Stream s = streams.firstEntry().getValue();
+            s.draft.problem(issue, message);
+            close(s);
+        }
+    }
+}
