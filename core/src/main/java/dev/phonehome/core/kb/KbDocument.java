@@ -1,0 +1,10 @@
+package dev.phonehome.core.kb;
+
+/** The header every knowledge file carries. */
+interface KbDocument {
+    Integer schemaVersion();
+
+    String kbVersion();
+
+    FileProvenance provenance();
+}

@@ -1,0 +1,78 @@
+package dev.phonehome.core.kb;
+
+/**
+ * The whole knowledge base, loaded once from the class path and validated on the way: a bad
+ * file stops loading with a {@link KnowledgeBaseException} naming the file and entry.
+ * Immutable and safe to share between threads.
+ */
+public final class KnowledgeBase {
+    private final String version;
+    private final Organisations organisations;
+    private final Trackers trackers;
+    private final CodeSignatureIndex codeSignatures;
+    private final NetworkSignatureIndex networkSignatures;
+    private final RiskyApis riskyApis;
+    private final Permissions permissions;
+    private final Lexicon lexicon;
+    private final Jurisdictions jurisdictions;
+
+    private KnowledgeBase() {
+        Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
+        version = trackerFile.kbVersion();
+        organisations = Organisations.parse(Organisations.FILE, KbFiles.open(Organisations.FILE), version);
+        trackers = Trackers.validate(Trackers.FILE, trackerFile, organisations);
+        codeSignatures = CodeSignatureIndex.of(trackers.all());
+        networkSignatures = NetworkSignatureIndex.of(trackers.all());
+        riskyApis = RiskyApis.parse(RiskyApis.FILE, KbFiles.open(RiskyApis.FILE), version);
+        permissions = Permissions.parse(Permissions.FILE, KbFiles.open(Permissions.FILE), version);
+        lexicon = Lexicon.parse(Lexicon.FILE, KbFiles.open(Lexicon.FILE), version);
+        jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
+    }
+
+    /** Holder idiom: the JVM runs the load once, on first use, with safe publication. */
+    private static final class Holder {
+        static final KnowledgeBase INSTANCE = new KnowledgeBase();
+    }
+
+    /** The knowledge base shipped with phonehome. */
+    public static KnowledgeBase load() {
+        return Holder.INSTANCE;
+    }
+
+    /** The {@code kb_version} shared by all files. */
+    public String version() {
+        return version;
+    }
+
+    public Organisations organisations() {
+        return organisations;
+    }
+
+    public Trackers trackers() {
+        return trackers;
+    }
+
+    public CodeSignatureIndex codeSignatures() {
+        return codeSignatures;
+    }
+
+    public NetworkSignatureIndex networkSignatures() {
+        return networkSignatures;
+    }
+
+    public RiskyApis riskyApis() {
+        return riskyApis;
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public Jurisdictions jurisdictions() {
+        return jurisdictions;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.phonehome.core.kb;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Risky Android APIs and the capabilities they give, looked up by member reference. */
+public final class RiskyApis {
+    static final String FILE = "kb/risky-apis.json";
+
+    private static final Pattern CLASS_DESCRIPTOR = Pattern.compile("L[A-Za-z_$][\\w$]*(?:/[A-Za-z_$][\\w$]*)*;");
+    private static final Set<String> ROLES = Set.of("use", "acquisition");
+
+    private final Map<String, Capability> capabilities;
+    private final Map<String, List<RiskyApi>> byMember;
+    private final List<RiskyApi> all;
+
+    private RiskyApis(Map<String, Capability> capabilities, List<RiskyApi> all) {
+        this.capabilities = Map.copyOf(capabilities);
+        this.all = List.copyOf(all);
+        Map<String, List<RiskyApi>> index = new HashMap<>();
+        for (RiskyApi api : all) {
+            index.computeIfAbsent(key(api.className(), api.member()), k -> new ArrayList<>()).add(api);
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        this.byMember = Map.copyOf(index);
+    }
+
+    record Document(Integer schemaVersion, String kbVersion, FileProvenance provenance,
+                    List<Capability> capabilities, List<RiskyApi> apis) implements KbDocument {
+    }
+
+    static RiskyApis parse(String file, InputStream in, String kbVersion) {
+        Document document = KbFiles.read(file, in, Document.class, kbVersion);
+        EntryChecks checks = new EntryChecks(file, document);
+        List<Capability> capabilities = checks.nonEmpty(document.capabilities(), "capabilities", "capabilities");
+        checks.unique(capabilities, Capability::id, "capability");
+        Map<String, Capability> byId = new TreeMap<>();
+        for (Capability c : capabilities) {
+            String entry = "capability '" + c.id() + "'";
+            checks.text(c.title(), entry, "title");
+            checks.require(c.severity() != null, entry, "severity is missing");
+            checks.provenance(c.provenance(), entry);
+            byId.put(c.id(), c);
+        }
+        List<RiskyApi> apis = checks.nonEmpty(document.apis(), "apis", "apis");
+        checks.unique(apis, a -> a.className() + "->" + a.member() + a.descriptor() + " " + a.capability(), "api");
+        for (RiskyApi a : apis) {
+            String entry = "api '" + a.className() + "->" + a.member() + "'";
+            checks.require(a.className() != null && CLASS_DESCRIPTOR.matcher(a.className()).matches(), entry,
+                    "class must be a DEX class descriptor like Landroid/telephony/SmsManager;");
+            checks.text(a.member(), entry, "member");
+            checks.text(a.descriptor(), entry, "descriptor");
+            checks.require(a.kind() != null, entry, "kind is missing");
+            checks.require(ROLES.contains(a.role()), entry, "role must be one of " + ROLES);
+            checks.require(byId.containsKey(a.capability()), entry, "unknown capability '" + a.capability() + "'");
+            checks.require(a.argument() == null || (a.argument().index() != null && a.argument().index() >= 0
+                            && !(a.argument().equals().isEmpty() && a.argument().prefixes().isEmpty())),
+                    entry, "argument condition needs an index and at least one value or prefix");
+            checks.provenance(a.provenance(), entry);
+        }
+        return new RiskyApis(byId, apis);
+    }
+
+    private static String key(String className, String member) {
+        return className + "->" + member;
+    }
+
+    /** The risky APIs a member reference matches; {@code className} in DEX descriptor form. */
+    public List<RiskyApi> lookup(String className, String member, String descriptor) {
+        return byMember.getOrDefault(key(className, member), List.of()).stream()
+                .filter(api -> api.coversDescriptor(descriptor))
+                .toList();
+    }
+
+    public Optional<Capability> capability(String id) {
+        return Optional.ofNullable(capabilities.get(id));
+    }
+
+    /** All risky APIs, in file order. */
+    public List<RiskyApi> all() {
+        return all;
+    }
+}
