@@ -1,0 +1,73 @@
+package dev.phonehome.cli;
+
+import dev.phonehome.apk.firmware.FirmwareSource;
+import dev.phonehome.apk.scan.ApkScanner;
+import dev.phonehome.apk.scan.FirmwareScan;
+import dev.phonehome.apk.scan.FirmwareScanner;
+import dev.phonehome.apk.signing.SignatureInspector;
+import dev.phonehome.core.json.CanonicalJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code phonehome scan}: inventories every APK of a firmware dump. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Inventory every APK of a firmware dump: manifest, permissions, components, DEX, signers.")
+final class ScanCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", description = "A dumped image folder, a zip or tar(.gz) of one, an APK or a bundle (.xapk, .apks, .apkm).")
+    Path input;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON document to FILE.")
+    Path jsonFile;
+
+    @Option(names = "--format", defaultValue = "text", description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Apps scanned at once (default: number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--classes", description = "List every class name of each app in the JSON.")
+    boolean classes;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = Main.stdout();
+        FirmwareScan scan;
+        try (FirmwareSource source = FirmwareSource.open(input)) {
+            try (Progress progress = Progress.onTerminal("scanning", source.apks().size(), quiet)) {
+                scan = new FirmwareScanner(new ApkScanner(new SignatureInspector(), classes), threads)
+                        .scan(source, progress::step);
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("phonehome scan: " + e.getMessage());
+            return ExitCode.INPUT;
+        }
+        if (jsonFile != null) {
+            try (OutputStream file = Files.newOutputStream(jsonFile)) {
+                CanonicalJson.write(scan, file);
+            }
+        }
+        if (format == Format.json) {
+            CanonicalJson.write(scan, out);
+        } else {
+            new ScanSummary(scan).print(out);
+        }
+        return scan.summary().apkFiles() == 0 && !scan.problems().isEmpty() ? ExitCode.INPUT : ExitCode.OK;
+    }
+}

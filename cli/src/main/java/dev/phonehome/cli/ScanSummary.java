@@ -1,0 +1,76 @@
+package dev.phonehome.cli;
+
+import dev.phonehome.apk.manifest.AndroidManifest;
+import dev.phonehome.apk.scan.AppReport;
+import dev.phonehome.apk.scan.DexSummary;
+import dev.phonehome.apk.scan.FirmwareScan;
+import dev.phonehome.apk.scan.SignerCluster;
+import dev.phonehome.core.Problem;
+import java.io.PrintStream;
+
+/** The terminal rendering of a scan: one line per app, then signers and problems. */
+final class ScanSummary {
+    private final FirmwareScan scan;
+
+    ScanSummary(FirmwareScan scan) {
+        this.scan = scan;
+    }
+
+    void print(PrintStream out) {
+        FirmwareScan.Summary s = scan.summary();
+        out.printf("phonehome scan of %s: %d APK files, %d distinct apps, %d classes, %d apps with problems%n%n",
+                scan.source(), s.apkFiles(), s.distinctApps(), s.classes(), s.partialApps());
+        out.printf("%-48s %-40s %8s %6s %5s %7s %s%n", "LOCATION", "PACKAGE", "VERSION", "TARGET", "PERMS",
+                "CLASSES", "NOTES");
+        for (AppReport app : scan.apps()) {
+            String pkg = app.packageName().orElse("?");
+            String version = app.manifest().map(m -> String.valueOf(m.versionCode())).orElse("?");
+            String target = app.manifest().map(m -> String.valueOf(m.targetSdk())).orElse("?");
+            String perms = app.manifest().map(m -> String.valueOf(m.usesPermissions().size())).orElse("?");
+            long classes = app.dex().stream().mapToLong(DexSummary::classes).sum();
+            out.printf("%-48s %-40s %8s %6s %5s %7d %s%n", shorten(app.locations().get(0), 48), shorten(pkg, 40),
+                    version, target, perms, classes, notes(app));
+        }
+        out.println();
+        out.println("Signers:");
+        for (SignerCluster c : scan.signers()) {
+            out.printf("  %s  %-3d apps  %s%s%s%n", c.sha256().substring(0, 16), c.apps().size(), c.subject(),
+                    c.platform() ? "  [platform key: apps run with system privileges]" : "",
+                    c.known().map(k -> "  [known key: " + k + "]").orElse(""));
+        }
+        if (!scan.problems().isEmpty()) {
+            out.println();
+            out.println("Firmware problems:");
+            for (Problem p : scan.problems()) {
+                out.printf("  %s  %s: %s%n", p.code(), p.subject(), p.message());
+            }
+        }
+    }
+
+    private static String notes(AppReport app) {
+        StringBuilder sb = new StringBuilder();
+        if (app.privilegedFolder()) {
+            sb.append("priv-app ");
+        }
+        app.manifest().flatMap(AndroidManifest::platformSharedUser).ifPresent(u -> sb.append(u).append(' '));
+        if (app.manifest().map(m -> m.application().debuggable()).orElse(false)) {
+            sb.append("debuggable ");
+        }
+        if (app.signing().map(r -> !r.signed()).orElse(false)) {
+            sb.append("unsigned ");
+        } else if (app.signing().map(r -> !r.verified()).orElse(false)) {
+            sb.append("signature-not-verified ");
+        }
+        if (!"APK".equals(app.container())) {
+            sb.append(app.container()).append(' ');
+        }
+        if (app.partial()) {
+            sb.append(app.problems().size()).append(" problems");
+        }
+        return sb.toString().trim();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.phonehome.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.phonehome.core.json.CanonicalJson;
+import dev.phonehome.testkit.sample.SampleFirmware;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+    @TempDir
+    static Path dir;
+    static Path firmware;
+
+    @BeforeAll
+    static void writeSample() {
+        firmware = new SampleFirmware().write(dir.resolve("firmware"));
+    }
+
+    @Test
+    void scansTheSampleFirmwareIntoDeterministicJson() throws Exception {
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+        assertThat(Main.run("scan", "--quiet", "--threads", "2", "--json", first.toString(), firmware.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Main.run("scan", "--quiet", "--threads", "1", "--json", second.toString(), firmware.toString()))
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+
+        JsonNode scan = CanonicalJson.mapper().readTree(first.toFile());
+        assertThat(scan.path("schema").asText()).isEqualTo("phonehome.scan/1");
+        assertThat(scan.path("summary").path("apkFiles").asInt()).isEqualTo(6);
+        assertThat(scan.path("summary").path("distinctApps").asInt()).isEqualTo(5);
+
+        JsonNode browser = app(scan, "com.phonehome.sample.browser");
+        assertThat(texts(browser.path("locations")))
+                .containsExactly("system/app/Browser/Browser.apk", "system/preinstall/Browser.apk");
+        assertThat(browser.path("partition").asText()).isEqualTo("SYSTEM");
+        assertThat(browser.path("manifest").path("versionName").asText()).isEqualTo("12.0.10");
+        assertThat(browser.path("dex").get(0).path("classes").asInt()).isEqualTo(5);
+        assertThat(browser.path("signing").path("verified").asBoolean()).isTrue();
+
+        JsonNode cloud = app(scan, "com.phonehome.sample.cloud");
+        assertThat(cloud.path("privilegedFolder").asBoolean()).isTrue();
+        assertThat(cloud.path("manifest").path("sharedUserId").asText()).isEqualTo("android.uid.system");
+
+        JsonNode platform = scan.path("signers").get(0);
+        assertThat(platform.path("platform").asBoolean()).isTrue();
+        assertThat(texts(platform.path("apps"))).containsExactly("android", "com.phonehome.sample.cloud");
+        assertThat(scan.path("problems")).isEmpty();
+    }
+
+    @Test
+    void textSummaryNamesPlatformKeyAndDebugCertificate() {
+        CapturedRun run = CapturedRun.of("scan", "--quiet", firmware.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("6 APK files, 5 distinct apps")
+                .contains("platform key: apps run with system privileges")
+                .contains("known key: android-debug");
+    }
+
+    @Test
+    void missingInputIsAnInputErrorAndBadOptionIsAUsageError() {
+        assertThat(Main.run("scan", "--quiet", dir.resolve("nothing-here").toString())).isEqualTo(ExitCode.INPUT);
+        assertThat(Main.run("scan", "--no-such-option", firmware.toString())).isEqualTo(ExitCode.USAGE);
+    }
+
+    private static JsonNode app(JsonNode scan, String pkg) {
+        for (JsonNode app : scan.path("apps")) {
+            if (pkg.equals(app.path("manifest").path("packageName").asText())) {
+                return app;
+            }
+        }
+        throw new AssertionError("no app " + pkg);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
