@@ -66,6 +66,29 @@ class ScanCommandTest {
     }
 
     @Test
+    void brokenApksAreReportedByNameWhileTheRestOfTheFirmwareIsScanned() throws Exception {
+        Path mixed = new SampleFirmware().write(dir.resolve("mixed"));
+        byte[] browser = Files.readAllBytes(mixed.resolve("system/app/Browser/Browser.apk"));
+        Files.createDirectories(mixed.resolve("system/app/Truncated"));
+        Files.write(mixed.resolve("system/app/Truncated/Truncated.apk"), java.util.Arrays.copyOf(browser, browser.length / 2));
+        Files.createDirectories(mixed.resolve("system/app/Garbage"));
+        Files.write(mixed.resolve("system/app/Garbage/Garbage.apk"), "this is not a zip".getBytes());
+        Path json = dir.resolve("mixed.json");
+
+        assertThat(Main.run("scan", "--quiet", "--format", "json", "--json", json.toString(), mixed.toString()))
+                .isEqualTo(ExitCode.OK);
+
+        JsonNode scan = CanonicalJson.mapper().readTree(json.toFile());
+        assertThat(scan.path("summary").path("distinctApps").asInt()).isEqualTo(7);
+        assertThat(scan.path("summary").path("partialApps").asInt()).isEqualTo(2);
+        JsonNode garbage = byLocation(scan, "system/app/Garbage/Garbage.apk");
+        assertThat(garbage.path("problems").get(0).path("code").asText()).startsWith("zip.");
+        assertThat(garbage.path("problems").get(0).path("subject").asText()).isEqualTo("system/app/Garbage/Garbage.apk");
+        assertThat(byLocation(scan, "system/app/Truncated/Truncated.apk").path("problems")).isNotEmpty();
+        assertThat(app(scan, "com.phonehome.sample.cloud").path("problems")).isEmpty();
+    }
+
+    @Test
     void missingInputIsAnInputErrorAndBadOptionIsAUsageError() {
         assertThat(Main.run("scan", "--quiet", dir.resolve("nothing-here").toString())).isEqualTo(ExitCode.INPUT);
         assertThat(Main.run("scan", "--no-such-option", firmware.toString())).isEqualTo(ExitCode.USAGE);
@@ -78,6 +101,15 @@ class ScanCommandTest {
             }
         }
         throw new AssertionError("no app " + pkg);
+    }
+
+    private static JsonNode byLocation(JsonNode scan, String location) {
+        for (JsonNode app : scan.path("apps")) {
+            if (texts(app.path("locations")).contains(location)) {
+                return app;
+            }
+        }
+        throw new AssertionError("no app at " + location);
     }
 
     private static List<String> texts(JsonNode array) {
