@@ -2,7 +2,6 @@ package dev.phonehome.apk.zip;
 
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.io.ByteCursor;
-import dev.phonehome.core.io.FormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -95,7 +94,7 @@ public final class ApkArchive implements AutoCloseable {
     public ApkArchive openNested(ArchiveEntry entry) throws ZipFormatException {
         ArchiveEntry e = own(entry);
         if (depth + 1 > limits.maxNestingDepth()) {
-            throw new ZipFormatException("zip.nesting-too-deep", "ZIP entry '" + e.name() + "'", e.localHeaderOffset(),
+            throw new ZipFormatException("zip.nesting-too-deep", e.structure(), e.localHeaderOffset(),
                     "archive at nesting depth " + (depth + 1) + ", limit " + limits.maxNestingDepth());
         }
         ByteBuffer inner = e.readAsStored() ? slice(e) : ByteBuffer.wrap(read(e));
@@ -136,15 +135,15 @@ public final class ApkArchive implements AutoCloseable {
     }
 
     /**
-     * The entry's bytes, within the limits, with size and CRC checked (entries over 2 GiB must be streamed). A CRC mismatch fails, as
-     * Android's installer fails on it; the exception's code lets the caller record it and carry on.
+     * The entry's bytes, within the limits, with size and CRC checked; entries over 2 GiB must be
+     * streamed. A CRC mismatch fails, as Android's installer fails on it; the exception's code lets
+     * the caller record it and carry on with the other entries.
      */
     public byte[] read(ArchiveEntry entry) throws ZipFormatException {
         try (InputStream in = open(entry)) {
             if (entry.uncompressedSize() > MAX_ARRAY) {
-                throw new ZipFormatException("zip.entry-too-large", "ZIP entry '" + entry.name() + "'",
-                        entry.dataOffset(), "declares " + entry.uncompressedSize() + " bytes, more than an array holds;"
-                        + " stream it with open");
+                throw new ZipFormatException("zip.entry-too-large", entry.structure(), entry.dataOffset(),
+                        "declares " + entry.uncompressedSize() + " bytes, more than an array holds; stream it with open");
             }
             return readDeclared(in, (int) entry.uncompressedSize());
         } catch (IOException e) {
@@ -170,19 +169,10 @@ public final class ApkArchive implements AutoCloseable {
     public ByteBuffer slice(ArchiveEntry entry) throws ZipFormatException {
         ArchiveEntry e = own(entry);
         if (!e.readAsStored()) {
-            throw new ZipFormatException("zip.not-stored", "ZIP entry '" + e.name() + "'", e.localHeaderOffset(),
+            throw new ZipFormatException("zip.not-stored", e.structure(), e.localHeaderOffset(),
                     "compression method " + e.method() + " needs inflating; use read or open");
         }
-        if (e.dataOffset() < 0) {
-            throw new ZipFormatException("zip.bad-local-header", "ZIP entry '" + e.name() + "'",
-                    e.localHeaderOffset(), "no usable local file header");
-        }
-        try {
-            return cursor().sliceAt(e.dataOffset(), e.dataLength(), "ZIP entry '" + e.name() + "'").buffer()
-                    .order(ByteOrder.LITTLE_ENDIAN);
-        } catch (FormatException ex) {
-            throw ZipFormatException.of("zip.truncated-entry", ex);
-        }
+        return EntryInputStream.data(cursor(), e).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Later reads fail with {@link IllegalStateException}; a file mapping is released by the garbage collector. */

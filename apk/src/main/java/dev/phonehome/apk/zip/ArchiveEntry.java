@@ -55,6 +55,11 @@ public record ArchiveEntry(int index, String name, byte[] rawName, int method, i
         return readAsStored() ? uncompressedSize : compressedSize;
     }
 
+    /** How errors about this entry name it. */
+    String structure() {
+        return "ZIP entry '" + name + "'";
+    }
+
     ArchiveEntry withDataOffset(long offset) {
         return new ArchiveEntry(index, name, rawName, method, flags, compressedSize, uncompressedSize, crc32,
                 localHeaderOffset, offset);

@@ -23,7 +23,6 @@ final class EntryInputStream extends InputStream {
     private final Inflater inflater;
     private final ReadBudget budget;
     private final CRC32 crc = new CRC32();
-    private final String structure;
     private long produced;
     private boolean done;
 
@@ -31,7 +30,6 @@ final class EntryInputStream extends InputStream {
         this.entry = entry;
         this.data = data;
         this.budget = budget;
-        this.structure = "ZIP entry '" + entry.name() + "'";
         if (inflate) {
             inflater = new Inflater(true);
             inflater.setInput(data);
@@ -43,11 +41,7 @@ final class EntryInputStream extends InputStream {
     /** Checks the entry against the limits before any byte is produced, so bombs fail fast. */
     static EntryInputStream open(ByteCursor file, ArchiveEntry e, ReadLimits limits, ReadBudget budget)
             throws ZipFormatException {
-        String structure = "ZIP entry '" + e.name() + "'";
-        if (e.dataOffset() < 0) {
-            throw new ZipFormatException("zip.bad-local-header", structure, e.localHeaderOffset(),
-                    "no usable local file header");
-        }
+        String structure = e.structure();
         if (e.compressedSize() < 0 || e.uncompressedSize() < 0) {
             throw new ZipFormatException("zip.bad-size", structure, e.localHeaderOffset(),
                     "negative size: " + e.compressedSize() + " compressed, " + e.uncompressedSize() + " uncompressed");
@@ -65,13 +59,20 @@ final class EntryInputStream extends InputStream {
                     + e.uncompressedSize() + " bytes from " + e.compressedSize() + " compressed, ratio limit 1:"
                     + limits.maxRatio());
         }
-        ByteBuffer data;
+        return new EntryInputStream(e, data(file, e), !e.readAsStored(), budget);
+    }
+
+    /** The bytes the entry occupies in the archive, as located through its local header. */
+    static ByteBuffer data(ByteCursor file, ArchiveEntry e) throws ZipFormatException {
+        if (e.dataOffset() < 0) {
+            throw new ZipFormatException("zip.bad-local-header", e.structure(), e.localHeaderOffset(),
+                    "no usable local file header");
+        }
         try {
-            data = file.sliceAt(e.dataOffset(), e.dataLength(), structure).buffer();
+            return file.sliceAt(e.dataOffset(), e.dataLength(), e.structure()).buffer();
         } catch (FormatException ex) {
             throw ZipFormatException.of("zip.truncated-entry", ex);
         }
-        return new EntryInputStream(e, data, !e.readAsStored(), budget);
     }
 
     @Override
@@ -162,7 +163,7 @@ final class EntryInputStream extends InputStream {
     private IOException fail(String code, String message) {
         done = true;
         end();
-        ZipFormatException cause = new ZipFormatException(code, structure, entry.dataOffset(), message);
+        ZipFormatException cause = new ZipFormatException(code, entry.structure(), entry.dataOffset(), message);
         return new IOException(cause.getMessage(), cause);
     }
 

@@ -164,6 +164,30 @@ class MalformedArchiveTest {
     }
 
     @Test
+    void garbageBetweenCentralDirectoryAndEocdIsNotedAndSkipped() throws Exception {
+        byte[] zip = new TestZipWriter().add(TestZipWriter.stored("a", HELLO)).build();
+        int eocd = zip.length - 22;
+        byte[] spliced = new byte[zip.length + 10];
+        System.arraycopy(zip, 0, spliced, 0, eocd);
+        System.arraycopy(zip, eocd, spliced, eocd + 10, 22);
+
+        ApkArchive apk = open(spliced);
+
+        assertThat(apk.read(apk.find("a").orElseThrow())).isEqualTo(HELLO);
+        assertThat(apk.problems()).extracting(Problem::code).containsExactly("zip.central-directory-misplaced");
+    }
+
+    @Test
+    void bytesAfterTheEocdCommentAreNoted() throws Exception {
+        byte[] zip = new TestZipWriter().add(TestZipWriter.stored("a", HELLO)).build();
+
+        ApkArchive apk = open(Arrays.copyOf(zip, zip.length + 7));
+
+        assertThat(apk.read(apk.find("a").orElseThrow())).isEqualTo(HELLO);
+        assertThat(apk.problems()).extracting(Problem::code).containsExactly("zip.trailing-data");
+    }
+
+    @Test
     void truncatedCentralDirectoryKeepsTheRecordsBeforeTheCut() throws Exception {
         TestZipWriter zip = new TestZipWriter()
                 .add(TestZipWriter.stored("first", HELLO)).add(TestZipWriter.stored("second", TEXT));
