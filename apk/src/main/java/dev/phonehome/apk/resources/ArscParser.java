@@ -1,0 +1,149 @@
+package dev.phonehome.apk.resources;
+
+import dev.phonehome.core.io.ByteCursor;
+import dev.phonehome.core.io.FormatException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a resources.arsc table: global string pool, packages (several, and shared-library
+ * packages with id 0), their type and key pools, type chunks in every configuration, and
+ * library chunks. A bad package or type chunk becomes an {@code arsc.*} problem and the
+ * others are still read.
+ */
+public final class ArscParser {
+    /** Values kept per table; framework-res has about 60,000, a hostile table could claim billions. */
+    public static final int MAX_VALUES = 2_000_000;
+    private static final int PACKAGE_NAME_CHARS = 128;
+
+    private final ProblemLog problems = new ProblemLog("resources.arsc");
+    private final Map<Integer, List<ResourceValue>> values = new HashMap<>();
+    private final Map<Integer, String> names = new HashMap<>();
+    private final Map<Integer, String> packages = new TreeMap<>();
+    private final Map<Integer, String> libraries = new TreeMap<>();
+    private StringPool globalStrings;
+    private int valueCount;
+
+    private ArscParser() {
+    }
+
+    public static ResourceTable parse(byte[] bytes) throws ArscFormatException {
+        ArscParser parser = new ArscParser();
+        try {
+            parser.table(ByteCursor.littleEndian(bytes, "resources.arsc"));
+        } catch (ArscFormatException e) {
+            throw e;
+        } catch (FormatException e) {
+            ArscFormatException wrapped = new ArscFormatException(e.structure(), e.offset(),
+                    e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            wrapped.initCause(e);
+            throw wrapped;
+        }
+        return new ResourceTable(parser.values, parser.names, parser.packages, parser.libraries,
+                parser.problems.problems());
+    }
+
+    private void table(ByteCursor in) throws FormatException {
+        if (!in.hasRemaining(ResChunk.HEADER)) {
+            throw new ArscFormatException(in.structure(), 0, "needs 8 bytes for the table header, remaining " + in.remaining());
+        }
+        ResChunk table = ResChunk.read(in, "arsc", problems);
+        if (table.type() != ResChunk.TABLE) {
+            throw new ArscFormatException(in.structure(), 0, String.format("table chunk type 0x%04x, expected 0x0002", table.type()));
+        }
+        globalStrings = StringPool.empty("arsc", problems);
+        ByteCursor chunks = table.data();
+        while (chunks.hasRemaining(ResChunk.HEADER)) {
+            ResChunk chunk = ResChunk.read(chunks, "arsc", problems);
+            if (chunk.type() == ResChunk.STRING_POOL && globalStrings.size() == 0) {
+                globalStrings = StringPool.read(chunk, "arsc", problems);
+            } else if (chunk.type() == ResChunk.TABLE_PACKAGE) {
+                try {
+                    pkg(chunk);
+                } catch (FormatException e) {
+                    problems.add("arsc.package", e.getMessage());
+                }
+            } else {
+                problems.add("arsc.unknown-chunk", String.format("chunk 0x%04x at offset %d skipped", chunk.type(), chunk.offset()));
+            }
+        }
+    }
+
+    private void pkg(ResChunk chunk) throws FormatException {
+        ByteCursor header = chunk.header(4 + PACKAGE_NAME_CHARS * 2 + 20);
+        int id = header.s32() & 0xFF;
+        String name = utf16z(header.bytes(PACKAGE_NAME_CHARS * 2));
+        long typeStrings = header.u32();
+        header.u32();
+        long keyStrings = header.u32();
+        header.u32();
+        int typeIdOffset = header.s32();
+        packages.put(id, name);
+        StringPool types = pool(chunk, typeStrings, "type");
+        StringPool keys = pool(chunk, keyStrings, "key");
+        ByteCursor chunks = chunk.data();
+        while (chunks.hasRemaining(ResChunk.HEADER)) {
+            ResChunk c = ResChunk.read(chunks, "arsc", problems);
+            try {
+                if (c.type() == ResChunk.TABLE_TYPE) {
+                    type(id, c, types, keys, typeIdOffset);
+                } else if (c.type() == ResChunk.TABLE_LIBRARY) {
+                    library(c);
+                }
+            } catch (FormatException e) {
+                problems.add("arsc.type", e.getMessage());
+            }
+        }
+    }
+
+    private StringPool pool(ResChunk pkg, long offset, String what) throws FormatException {
+        if (offset == 0 || offset + ResChunk.HEADER > pkg.size()) {
+            problems.add("arsc.string-offset", what + " strings of package at offset " + pkg.offset()
+                    + " at " + offset + ", outside its " + pkg.size() + " bytes");
+            return StringPool.empty("arsc", problems);
+        }
+        ByteCursor at = pkg.body().named(what + " strings").seek(offset);
+        return StringPool.read(ResChunk.read(at, "arsc", problems), "arsc", problems);
+    }
+
+    private void type(int packageId, ResChunk chunk, StringPool types, StringPool keys, int typeIdOffset)
+            throws FormatException {
+        int typeId = chunk.header(1).u8();
+        String typeName = types.get(typeId - 1 - typeIdOffset);
+        int prefix = packageId << 24 | typeId << 16;
+        TypeChunkReader.read(chunk, globalStrings, problems, (config, entry, key, value, complex) -> {
+            if (valueCount++ == MAX_VALUES) {
+                problems.add("arsc.limit", "more than " + MAX_VALUES + " values; the rest are not kept");
+            }
+            if (valueCount <= MAX_VALUES) {
+                int resId = prefix | (entry & 0xFFFF);
+                values.computeIfAbsent(resId, k -> new ArrayList<>()).add(new ResourceValue(resId, config, value, complex));
+                names.putIfAbsent(resId, typeName + "/" + keys.get(key));
+            }
+        });
+    }
+
+    private void library(ResChunk chunk) throws FormatException {
+        ByteCursor data = chunk.data();
+        long count = chunk.header(4).u32();
+        for (long i = 0; i < count && data.hasRemaining(4 + PACKAGE_NAME_CHARS * 2); i++) {
+            int id = data.s32();
+            libraries.put(id, utf16z(data.bytes(PACKAGE_NAME_CHARS * 2)));
+        }
+    }
+
+    private static String utf16z(byte[] bytes) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i + 1 < bytes.length; i += 2) {
+            char c = (char) ((bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8);
+            if (c == 0) {
+                break;
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

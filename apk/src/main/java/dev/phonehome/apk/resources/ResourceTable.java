@@ -1,0 +1,90 @@
+package dev.phonehome.apk.resources;
+
+import dev.phonehome.core.Problem;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resources of an APK, enough to resolve labels, strings and file references (such as
+ * the network security config) in every configuration. Built by {@link ArscParser}.
+ */
+public final class ResourceTable {
+    /** References followed before giving up: resources may point at each other in a loop. */
+    public static final int MAX_REFERENCE_DEPTH = 16;
+    private static final String DEFAULT = "default";
+
+    private final Map<Integer, List<ResourceValue>> values;
+    private final Map<Integer, String> names;
+    private final Map<Integer, String> packages;
+    private final Map<Integer, String> sharedLibraries;
+    private final List<Problem> problems;
+
+    ResourceTable(Map<Integer, List<ResourceValue>> values, Map<Integer, String> names, Map<Integer, String> packages,
+            Map<Integer, String> sharedLibraries, List<Problem> problems) {
+        this.values = values;
+        this.names = names;
+        this.packages = Map.copyOf(packages);
+        this.sharedLibraries = Map.copyOf(sharedLibraries);
+        this.problems = List.copyOf(problems);
+    }
+
+    public static ResourceTable parse(byte[] arsc) throws ArscFormatException {
+        return ArscParser.parse(arsc);
+    }
+
+    /** Every value of the resource, one per configuration, sorted by configuration. */
+    public List<ResourceValue> resolve(int resId) {
+        return values.getOrDefault(resId, List.of()).stream()
+                .sorted(Comparator.comparing(ResourceValue::config)).toList();
+    }
+
+    /**
+     * The text of a string resource in {@code preferredConfig} (a qualifier such as
+     * {@code zh-rCN}), else in the default configuration, else in the first configuration;
+     * references are followed up to {@link #MAX_REFERENCE_DEPTH}.
+     */
+    public Optional<String> string(int resId, String preferredConfig) {
+        return pick(resId, preferredConfig).filter(ResValue::isString).map(ResValue::string);
+    }
+
+    /** The file path a resource names, e.g. {@code res/xml/network_security_config.xml}. */
+    public Optional<String> fileReference(int resId) {
+        return pick(resId, DEFAULT).filter(ResValue::isString).map(ResValue::string).filter(s -> s.startsWith("res/"));
+    }
+
+    /** The name as {@code type/entry}, e.g. {@code string/app_name}. */
+    public Optional<String> name(int resId) {
+        return Optional.ofNullable(names.get(resId));
+    }
+
+    /** Package ids and names of this table. */
+    public Map<Integer, String> packages() {
+        return packages;
+    }
+
+    /** Shared libraries the table's packages refer to, by assigned package id. */
+    public Map<Integer, String> sharedLibraries() {
+        return sharedLibraries;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private Optional<ResValue> pick(int resId, String preferredConfig) {
+        int id = resId;
+        for (int depth = 0; depth < MAX_REFERENCE_DEPTH; depth++) {
+            List<ResourceValue> candidates = resolve(id);
+            Optional<ResValue> chosen = candidates.stream().filter(v -> v.config().equals(preferredConfig)).findFirst()
+                    .or(() -> candidates.stream().filter(v -> v.config().equals(DEFAULT)).findFirst())
+                    .or(() -> candidates.stream().findFirst()).map(ResourceValue::value);
+            if (chosen.isEmpty() || !chosen.get().isReference()) {
+                return chosen;
+            }
+            id = chosen.get().data();
+        }
+        return Optional.empty();
+    }
+}
