@@ -28,6 +28,14 @@ public final class MethodCode {
         this.outsSize = outsSize;
     }
 
+    /**
+     * Byte offset of the first code unit in the DEX data (the file, or the v41 container), so a
+     * finding can cite where its instruction lies: {@code insnsOffset() + 2 * pc}.
+     */
+    public int insnsOffset() {
+        return insnsOffset;
+    }
+
     /** Length of the code in 16-bit units ({@code insns_size}). */
     public int codeUnits() {
         return codeUnits;

@@ -47,8 +47,17 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** The sender program as one DEX file. */
-    static byte[] senderDex() {
+    private static byte[] sender;
+
+    /** The sender program as one DEX file; a fresh copy that callers may patch. */
+    static synchronized byte[] senderDex() {
+        if (sender == null) {
+            sender = compileSender();
+        }
+        return sender.clone();
+    }
+
+    private static byte[] compileSender() {
         return new DexCompiler()
                 .librarySource("android.telephony.SmsManager", SMS_MANAGER)
                 .source("com.example.Sender", SENDER)
