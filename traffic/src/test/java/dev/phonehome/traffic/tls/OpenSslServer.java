@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** {@code openssl s_server -WWW} on 127.0.0.1 with a throw-away self-signed certificate, serving {@link #FILE}. */
+/** {@code openssl s_server} (by default {@code -WWW}) on 127.0.0.1 with a throw-away self-signed certificate, serving {@link #FILE}. */
 final class OpenSslServer implements AutoCloseable {
     static final String FILE = "hello.txt";
     static final String BODY = "phonehome canary body 7f3a\n";
@@ -21,6 +21,11 @@ final class OpenSslServer implements AutoCloseable {
     private final int port;
 
     OpenSslServer(Path dir, String... extraArgs) throws IOException, InterruptedException {
+        this(dir, true, extraArgs);
+    }
+
+    /** With {@code www} false the server only prints what it receives (needed for 0-RTT, which -WWW ignores). */
+    OpenSslServer(Path dir, boolean www, String... extraArgs) throws IOException, InterruptedException {
         Files.writeString(dir.resolve(FILE), BODY, StandardCharsets.US_ASCII);
         if (!Files.exists(dir.resolve("cert.pem"))) {
             run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem",
@@ -30,7 +35,10 @@ final class OpenSslServer implements AutoCloseable {
             port = probe.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-key", "key.pem", "-cert", "cert.pem", "-WWW", "-quiet"));
+                "-key", "key.pem", "-cert", "cert.pem", "-quiet"));
+        if (www) {
+            cmd.add("-WWW");
+        }
         cmd.addAll(List.of(extraArgs));
         process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("s_server.log").toFile()).start();

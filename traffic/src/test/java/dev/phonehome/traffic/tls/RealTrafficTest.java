@@ -38,6 +38,9 @@ class RealTrafficTest {
         "1.2, ECDHE-RSA-AES256-SHA384, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
         "1.2, AES256-SHA256, TLS_RSA_WITH_AES_256_CBC_SHA256",
         "1.2, AES128-GCM-SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256",
+        "1.2, DHE-RSA-AES256-GCM-SHA384, TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+        "1.2, DHE-RSA-CHACHA20-POLY1305, TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "1.2, DHE-RSA-AES256-SHA256, TLS_DHE_RSA_WITH_AES_256_CBC_SHA256",
         "1.3, TLS_AES_128_GCM_SHA256, TLS_AES_128_GCM_SHA256",
         "1.3, TLS_AES_256_GCM_SHA384, TLS_AES_256_GCM_SHA384",
         "1.3, TLS_CHACHA20_POLY1305_SHA256, TLS_CHACHA20_POLY1305_SHA256",
@@ -171,6 +174,40 @@ class RealTrafficTest {
             assertThat(c.client()).isEqualTo("GET /hello.txt HTTP/1.0\r\n\r\n");
             assertThat(c.server()).endsWith(OpenSslServer.BODY);
         }
+    }
+
+    @Test
+    void earlyDataIsDecryptedWithTheEarlyTrafficSecret() throws Exception {
+        try (OpenSslServer server = new OpenSslServer(dir, false, "-early_data")) {
+            Files.writeString(dir.resolve("early.txt"), "EARLY-DATA-123\n", StandardCharsets.US_ASCII);
+            sClientIdle(server.port(), "-tls1_3", "-sess_out", "session.pem");
+            List<LoopbackRelay.Chunk> chunks;
+            try (LoopbackRelay relay = new LoopbackRelay(server.port())) {
+                sClientIdle(relay.port(), "-tls1_3", "-sess_in", "session.pem", "-early_data", "early.txt",
+                        "-keylogfile", "keys.txt");
+                chunks = relay.chunks();
+            }
+            assertThat(Files.readString(dir.resolve("s_client.log"))).contains("Early data was accepted");
+
+            CapturedConnection c = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                    .replay(chunks, Integer.MAX_VALUE);
+
+            assertThat(c.client()).isEqualTo("EARLY-DATA-123\n");
+            assertThat(c.facts().resumed()).isTrue();
+            assertThat(c.facts().notDecrypted()).isEmpty();
+            assertThat(c.facts().problems()).isEmpty();
+        }
+    }
+
+    /** s_client that sends nothing on stdin for a second (so it reads the session ticket), then quits. */
+    private void sClientIdle(int port, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("s_client.log").toFile()).start();
+        Thread.sleep(1000);
+        p.getOutputStream().close();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
     private List<LoopbackRelay.Chunk> curl(String version, String cipher, String... serverArgs) throws Exception {
