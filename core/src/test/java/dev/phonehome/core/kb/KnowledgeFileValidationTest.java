@@ -5,6 +5,10 @@ import static dev.phonehome.core.kb.KbFixtures.TRACKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +137,27 @@ class KnowledgeFileValidationTest {
                     .as("prefix of %d chars", cut)
                     .isInstanceOf(KnowledgeBaseException.class)
                     .hasMessageStartingWith("organisations.json: ");
+        }
+    }
+
+    @Test
+    void sameSignatureTwiceInOneList() {
+        rejectingTrackers(TRACKERS.replace("[{\"value\": \"com.umeng.\", \"source\": \"src\"}]",
+                "[{\"value\": \"com.umeng.\", \"source\": \"src\"}, {\"value\": \"com.umeng.\", \"source\": \"src\"}]"))
+                .hasMessageContaining("code prefix 'com.umeng.' is listed twice");
+    }
+
+    /** A corrupted file either still validates or is refused with a KnowledgeBaseException; nothing else. */
+    @Property(tries = 300)
+    void randomByteFlipsFailOnlyWithKnowledgeBaseException(@ForAll @IntRange(min = 0, max = 10_000) int position,
+                                                          @ForAll @IntRange(min = 1, max = 255) int mask) {
+        byte[] bytes = TRACKERS.getBytes(StandardCharsets.UTF_8);
+        bytes[position % bytes.length] ^= (byte) mask;
+        try {
+            Trackers.validate("trackers.json", Trackers.read("trackers.json", new java.io.ByteArrayInputStream(bytes), null),
+                    KbFixtures.organisations(ORGANISATIONS));
+        } catch (KnowledgeBaseException expected) {
+            assertThat(expected.file()).isEqualTo("trackers.json");
         }
     }
 }
