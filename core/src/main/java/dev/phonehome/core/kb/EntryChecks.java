@@ -79,11 +79,14 @@ final class EntryChecks {
         }
     }
 
+    /** Sourced values of one list: each with a value and a declared source, no value twice. */
     void sourced(Collection<SourcedValue> values, String entry, String field) {
+        Set<String> seen = new HashSet<>();
         for (SourcedValue v : values) {
             require(v != null, entry, "null " + field);
             text(v.value(), entry, field);
             source(v.source(), entry + " " + field + " '" + v.value() + "'");
+            require(seen.add(v.value()), entry, field + " '" + v.value() + "' is listed twice");
         }
     }
 

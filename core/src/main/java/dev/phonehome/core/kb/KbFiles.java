@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /** Reads knowledge files into their document records and checks the common header. */
@@ -51,7 +50,7 @@ final class KbFiles {
         } catch (JsonProcessingException e) {
             throw new KnowledgeBaseException(file, "syntax", e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            throw new KnowledgeBaseException(file, "read", e.getMessage(), e);
         }
         checkHeader(file, document);
         if (kbVersion != null && !kbVersion.equals(document.kbVersion())) {

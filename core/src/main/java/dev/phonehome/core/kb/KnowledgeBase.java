@@ -29,14 +29,24 @@ public final class KnowledgeBase {
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
     }
 
-    /** Holder idiom: the JVM runs the load once, on first use, with safe publication. */
-    private static final class Holder {
-        static final KnowledgeBase INSTANCE = new KnowledgeBase();
-    }
+    private static volatile KnowledgeBase instance;
 
-    /** The knowledge base shipped with phonehome. */
+    /**
+     * The knowledge base shipped with phonehome, loaded on first use. A bad file throws
+     * {@link KnowledgeBaseException} to the caller (not an initialiser error), every time.
+     */
     public static KnowledgeBase load() {
-        return Holder.INSTANCE;
+        KnowledgeBase kb = instance;
+        if (kb == null) {
+            synchronized (KnowledgeBase.class) {
+                kb = instance;
+                if (kb == null) {
+                    kb = new KnowledgeBase();
+                    instance = kb;
+                }
+            }
+        }
+        return kb;
     }
 
     /** The {@code kb_version} shared by all files. */

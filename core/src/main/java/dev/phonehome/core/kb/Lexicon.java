@@ -5,9 +5,8 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -26,21 +25,24 @@ public final class Lexicon {
 
     private final List<LexiconTerm> terms;
     private final List<LexiconTerm> benign;
-    private final Map<String, Pattern> wordPatterns;
+    private final List<Needle> needles;
+
+    /** A normalised term and how it is found in a normalised input. */
+    private record Needle(String text, Predicate<String> foundIn) {
+    }
 
     private Lexicon(List<LexiconTerm> terms, List<LexiconTerm> benign) {
         this.terms = List.copyOf(terms);
         this.benign = List.copyOf(benign);
-        Map<String, Pattern> patterns = new TreeMap<>();
-        for (LexiconTerm t : terms) {
-            String n = normalise(t.term());
-            if (isAlphabetic(n)) {
-                patterns.put(n, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}])"));
-            } else {
-                patterns.put(n, null);
-            }
+        this.needles = terms.stream().map(t -> needle(normalise(t.term()))).toList();
+    }
+
+    private static Needle needle(String text) {
+        if (!isAlphabetic(text)) {
+            return new Needle(text, input -> input.contains(text));
         }
-        this.wordPatterns = patterns;
+        Pattern wholeWord = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text) + "(?![\\p{L}\\p{N}])");
+        return new Needle(text, input -> input.contains(text) && wholeWord.matcher(input).find());
     }
 
     record Document(Integer schemaVersion, String kbVersion, FileProvenance provenance,
@@ -84,9 +86,9 @@ public final class Lexicon {
         for (String input : inputs) {
             String n = normalise(input);
             boolean matched = false;
-            for (Map.Entry<String, Pattern> term : wordPatterns.entrySet()) {
-                if (n.contains(term.getKey()) && (term.getValue() == null || term.getValue().matcher(n).find())) {
-                    hit.add(term.getKey());
+            for (Needle needle : needles) {
+                if (needle.foundIn().test(n)) {
+                    hit.add(needle.text());
                     matched = true;
                 }
             }

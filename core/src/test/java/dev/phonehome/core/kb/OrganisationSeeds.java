@@ -11,27 +11,30 @@ import java.util.regex.Pattern;
  * trackers, and give HQ countries only for OEM SDKs).
  */
 final class OrganisationSeeds {
-    /** id, name, parent id, HQ country. */
-    record Seed(String id, String name, String parent, String country) {
+    /** id, name, parent id, HQ country, and DPF certification where the maintainers checked it. */
+    record Seed(String id, String name, String parent, String country, Boolean dpfCertified) {
+        Seed(String id, String name, String parent, String country) {
+            this(id, name, parent, country, null);
+        }
     }
 
     static final List<Seed> SEEDS = List.of(
-            new Seed("adobe", "Adobe Inc.", null, "US"),
+            new Seed("adobe", "Adobe Inc.", null, "US", true),
             new Seed("alibaba", "Alibaba Group Holding Limited", null, "CN"),
             new Seed("alphabet", "Alphabet Inc.", null, "US"),
-            new Seed("amazon", "Amazon.com, Inc.", null, "US"),
+            new Seed("amazon", "Amazon.com, Inc.", null, "US", true),
             new Seed("aurora-mobile", "Aurora Mobile Limited (JiGuang)", null, "CN"),
             new Seed("baidu", "Baidu, Inc.", null, "CN"),
             new Seed("bytedance", "ByteDance Ltd.", null, "CN"),
-            new Seed("google", "Google LLC", "alphabet", "US"),
+            new Seed("google", "Google LLC", "alphabet", "US", true),
             new Seed("growingio", "GrowingIO", null, "CN"),
             new Seed("huawei", "Huawei Technologies Co., Ltd.", null, "CN"),
-            new Seed("meta", "Meta Platforms, Inc.", null, "US"),
-            new Seed("microsoft", "Microsoft Corporation", null, "US"),
+            new Seed("meta", "Meta Platforms, Inc.", null, "US", true),
+            new Seed("microsoft", "Microsoft Corporation", null, "US", true),
             new Seed("oppo", "Guangdong OPPO Mobile Telecommunications Corp., Ltd.", null, "CN"),
-            new Seed("salesforce", "Salesforce, Inc.", null, "US"),
+            new Seed("salesforce", "Salesforce, Inc.", null, "US", true),
             new Seed("sensors-data", "Sensors Data (Shence Data)", null, "CN"),
-            new Seed("snap", "Snap Inc.", null, "US"),
+            new Seed("snap", "Snap Inc.", null, "US", true),
             new Seed("talkingdata", "TalkingData", null, "CN"),
             new Seed("tencent", "Tencent Holdings Limited", null, "CN"),
             new Seed("transsion", "Transsion Holdings", null, "CN"),

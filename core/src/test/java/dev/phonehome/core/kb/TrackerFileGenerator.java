@@ -284,7 +284,9 @@ final class TrackerFileGenerator {
         o.put("name", s.name());
         putIfPresent(o, "parent", s.parent());
         o.put("country", s.country());
-        o.put("provenance", List.of(provenance(MAINTAINERS, null, OEM_DATE, "medium", "general knowledge")));
+        putIfPresent(o, "dpf_certified", s.dpfCertified());
+        o.put("provenance", List.of(provenance(MAINTAINERS, null, OEM_DATE, "medium", s.dpfCertified() == null
+                ? "general knowledge" : "general knowledge; DPF certification as listed on dataprivacyframework.gov")));
         return o;
     }
 
