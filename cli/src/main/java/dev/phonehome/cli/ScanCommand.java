@@ -1,11 +1,13 @@
 package dev.phonehome.cli;
 
+import dev.phonehome.apk.detect.Detectors;
 import dev.phonehome.apk.firmware.FirmwareSource;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.scan.FirmwareScan;
 import dev.phonehome.apk.scan.FirmwareScanner;
 import dev.phonehome.apk.signing.SignatureInspector;
 import dev.phonehome.core.json.CanonicalJson;
+import dev.phonehome.core.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +53,8 @@ final class ScanCommand implements Callable<Integer> {
         FirmwareScan scan;
         try (FirmwareSource source = FirmwareSource.open(input)) {
             try (Progress progress = Progress.onTerminal("scanning", source.apks().size(), quiet)) {
-                scan = new FirmwareScanner(new ApkScanner(new SignatureInspector(), classes), threads)
+                ApkScanner apps = new ApkScanner(new SignatureInspector(), Detectors.all(), KnowledgeBase.load(), classes);
+                scan = new FirmwareScanner(apps, threads)
                         .scan(source, progress::step);
             }
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package dev.phonehome.cli;
 
-import dev.phonehome.apk.manifest.AndroidManifest;
+import dev.phonehome.apk.scan.ManifestView;
 import dev.phonehome.apk.scan.AppReport;
 import dev.phonehome.apk.scan.DexSummary;
 import dev.phonehome.apk.scan.FirmwareScan;
@@ -52,7 +52,8 @@ final class ScanSummary {
         if (app.privilegedFolder()) {
             sb.append("priv-app ");
         }
-        app.manifest().flatMap(AndroidManifest::platformSharedUser).ifPresent(u -> sb.append(u).append(' '));
+        app.manifest().filter(ManifestView::platformSharedUser).flatMap(ManifestView::sharedUserId)
+                .ifPresent(u -> sb.append(u).append(' '));
         if (app.manifest().map(m -> m.application().debuggable()).orElse(false)) {
             sb.append("debuggable ");
         }

@@ -1,5 +1,7 @@
 package dev.phonehome.apk.scan;
 
+import dev.phonehome.apk.detect.AppContext;
+import dev.phonehome.apk.detect.Detectors;
 import dev.phonehome.apk.dex.DexIndex;
 import dev.phonehome.apk.firmware.ApkInput;
 import dev.phonehome.apk.manifest.AndroidManifest;
@@ -11,6 +13,8 @@ import dev.phonehome.apk.zip.ApkBundle;
 import dev.phonehome.apk.zip.ArchiveEntry;
 import dev.phonehome.apk.zip.ZipFormatException;
 import dev.phonehome.core.Problem;
+import dev.phonehome.core.finding.Finding;
+import dev.phonehome.core.kb.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +31,14 @@ import java.util.TreeSet;
  */
 public final class ApkScanner {
     private final SignatureInspector signatures;
+    private final Detectors detectors;
+    private final KnowledgeBase kb;
     private final boolean listClasses;
 
-    public ApkScanner(SignatureInspector signatures, boolean listClasses) {
+    public ApkScanner(SignatureInspector signatures, Detectors detectors, KnowledgeBase kb, boolean listClasses) {
         this.signatures = signatures;
+        this.detectors = detectors;
+        this.kb = kb;
         this.listClasses = listClasses;
     }
 
@@ -42,22 +50,28 @@ public final class ApkScanner {
             problems.addAll(archive.problems());
             ApkBundle bundle = ApkBundle.of(archive);
             draft.container = bundle.format().name();
+            draft.base = archive;
             if (bundle.format() == ApkBundle.Format.APK) {
                 readApk(archive, "", draft, problems);
                 draft.signing = Optional.of(signatures.inspect(input.file(), minSdk(draft)));
             } else {
                 readBundle(archive, bundle, draft, problems);
             }
+            String subject = draft.manifest.map(AndroidManifest::packageName).orElse(input.location());
+            draft.findings = detectors.run(new AppContext(subject, locations.get(0), input.partition(),
+                    privilegedFolder, draft.base, draft.manifest, List.copyOf(draft.dex), draft.signing, false, kb),
+                    problems);
         } catch (ZipFormatException e) {
             problems.add(new Problem(e.code(), input.location(), e.getMessage()));
         } catch (IOException e) {
             problems.add(new Problem("apk.unreadable", input.location(), String.valueOf(e.getMessage())));
         }
         return new AppReport(sha256, size(input.file()), locations, input.partition(), privilegedFolder,
-                draft.container, draft.splits, draft.manifest, draft.manifest.map(AndroidManifest::application)
-                        .map(a -> a.label()).filter(l -> l != null && !l.isEmpty()),
-                DexSummary.sorted(draft.dex),
-                listClasses ? Optional.of(List.copyOf(draft.classNames)) : Optional.empty(), draft.signing, problems);
+                draft.container, draft.splits, draft.manifest.map(ManifestView::of), draft.manifest
+                        .map(AndroidManifest::application).map(a -> a.label()).filter(l -> l != null && !l.isEmpty()),
+                DexSummary.sorted(draft.dex.stream().map(DexSummary::of).toList()),
+                listClasses ? Optional.of(List.copyOf(draft.classNames)) : Optional.empty(), draft.signing,
+                draft.findings, problems);
     }
 
     /** Reads the base APK's manifest and the DEX files of all APKs of a bundle; signers of the base APK. */
@@ -70,6 +84,7 @@ public final class ApkScanner {
                 ApkArchive split = bundle.open(name);
                 problems.addAll(split.problems());
                 if (name.equals(base)) {
+                    draft.base = split;
                     readApk(split, name + "!/", draft, problems);
                     draft.signing = inspectNested(container, name, draft, problems);
                 } else {
@@ -135,12 +150,14 @@ public final class ApkScanner {
         List<String> splits = List.of();
         Optional<AndroidManifest> manifest = Optional.empty();
         Optional<SigningReport> signing = Optional.empty();
-        final List<DexSummary> dex = new ArrayList<>();
+        ApkArchive base;
+        List<Finding> findings = List.of();
+        final List<AppContext.LocatedDex> dex = new ArrayList<>();
         final TreeSet<String> classNames = new TreeSet<>();
 
-        /** Keeps a summary, not the index, so memory does not grow with the app's code. */
+        /** Indexes live until the detectors have run; only summaries outlive the scan of the app. */
         void addDex(String location, DexIndex index) {
-            dex.add(DexSummary.of(location, index));
+            dex.add(new AppContext.LocatedDex(location, index));
             index.classes().forEach(c -> classNames.add(c.name()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.phonehome.apk.scan;
 
+import dev.phonehome.apk.detect.AppContext;
 import dev.phonehome.apk.dex.DexIndex;
 import java.util.List;
 
@@ -14,9 +15,10 @@ import java.util.List;
  */
 public record DexSummary(String entry, int version, int classes, int methods, int strings) {
 
-    static DexSummary of(String entry, DexIndex index) {
+    static DexSummary of(AppContext.LocatedDex dex) {
+        DexIndex index = dex.index();
         int methods = index.classes().stream().mapToInt(c -> c.methods().size()).sum();
-        return new DexSummary(entry, index.version(), index.classes().size(), methods, index.stringCount());
+        return new DexSummary(dex.location(), index.version(), index.classes().size(), methods, index.stringCount());
     }
 
     static List<DexSummary> sorted(List<DexSummary> list) {

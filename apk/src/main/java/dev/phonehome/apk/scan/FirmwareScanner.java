@@ -80,7 +80,7 @@ public final class FirmwareScanner {
             Problem problem) {
         return new AppReport(sha256, -1, locations, in.partition(), privileged, "APK", List.of(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), List.of(problem));
+                Optional.empty(), List.of(), List.of(problem));
     }
 
     private static Map<String, List<ApkInput>> groupByDigest(List<ApkInput> apks, List<Problem> problems) {

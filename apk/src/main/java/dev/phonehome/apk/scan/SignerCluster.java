@@ -29,7 +29,7 @@ public record SignerCluster(String sha256, String subject, Optional<String> know
         for (AppReport app : apps) {
             String name = app.packageName().orElse(app.locations().get(0));
             boolean platformApp = app.packageName().filter("android"::equals).isPresent()
-                    || app.manifest().flatMap(m -> m.platformSharedUser()).filter("android.uid.system"::equals)
+                    || app.manifest().flatMap(ManifestView::sharedUserId).filter("android.uid.system"::equals)
                             .isPresent();
             for (SignerInfo s : app.signing().map(r -> r.signers()).orElse(List.of())) {
                 String sha = s.certificate().sha256();

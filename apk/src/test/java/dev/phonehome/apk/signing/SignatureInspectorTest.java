@@ -74,7 +74,7 @@ class SignatureInspectorTest {
                 .containsExactly("v1", "v2", "v3");
         assertThat(signer.lineage()).isEmpty();
         CertificateInfo cert = signer.certificate();
-        assertThat(cert.subject()).as("RFC 2253 rendering, last RDN of the DER first").isEqualTo("O=phonehome testkit,CN=signing-test");
+        assertThat(cert.subject()).as("RFC 2253 rendering of a keytool-style subject").isEqualTo("CN=signing-test,O=phonehome testkit");
         assertThat(cert.issuer()).isEqualTo(cert.subject());
         assertThat(cert.keyAlgorithm()).isEqualTo("RSA");
         assertThat(cert.keyBits()).isEqualTo(2048);
