@@ -24,10 +24,17 @@ public final class AxmlParser {
     private static final int NODE_HEADER = 16;
 
     private final String subject;
+    private final int maxElements;
 
     /** @param subject what the problems are about, e.g. {@code "AndroidManifest.xml"} */
     public AxmlParser(String subject) {
+        this(subject, MAX_ELEMENTS);
+    }
+
+    /** A parser with a smaller element limit, so tests can reach it cheaply. */
+    AxmlParser(String subject, int maxElements) {
         this.subject = subject;
+        this.maxElements = maxElements;
     }
 
     public AxmlDocument parse(byte[] bytes) throws AxmlFormatException {
@@ -52,7 +59,7 @@ public final class AxmlParser {
         if (in.remaining() > 0) {
             problems.add(CODE + ".trailing-data", in.remaining() + " bytes after the document chunk ignored");
         }
-        TreeBuilder tree = new TreeBuilder(problems);
+        TreeBuilder tree = new TreeBuilder(problems, maxElements);
         StringPool strings = StringPool.empty(CODE, problems);
         int[] resourceIds = new int[0];
         ByteCursor chunks = document.data();
@@ -124,14 +131,17 @@ public final class AxmlParser {
     /** Builds the element tree from start/end events without recursion, within the element and depth limits. */
     private static final class TreeBuilder {
         private final ProblemLog problems;
+        private final int maxElements;
         private final Deque<ElementReader.Open> open = new ArrayDeque<>();
         private ElementReader.Open root;
         private XmlElement finished;
         private int elements;
         private int droppedDepth;
+        private boolean limitReported;
 
-        TreeBuilder(ProblemLog problems) {
+        TreeBuilder(ProblemLog problems, int maxElements) {
             this.problems = problems;
+            this.maxElements = maxElements;
         }
 
         boolean hasStarted() {
@@ -143,10 +153,11 @@ public final class AxmlParser {
         }
 
         void start(ElementReader.Open element) {
-            if (droppedDepth > 0 || open.size() >= MAX_DEPTH || elements >= MAX_ELEMENTS) {
-                if (droppedDepth == 0) {
-                    problems.add(CODE + ".limit", "element <" + element.name() + "> dropped with its subtree: more than "
-                            + MAX_DEPTH + " levels or " + MAX_ELEMENTS + " elements");
+            if (droppedDepth > 0 || open.size() >= MAX_DEPTH || elements >= maxElements) {
+                if (!limitReported) {
+                    limitReported = true;
+                    problems.add(CODE + ".limit", "element <" + element.name() + "> and later ones dropped with their"
+                            + " subtrees: more than " + MAX_DEPTH + " levels or " + maxElements + " elements");
                 }
                 droppedDepth++;
                 return;

@@ -1,10 +1,13 @@
 package dev.phonehome.apk.resources;
 
 import dev.phonehome.core.Problem;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The resources of an APK, enough to resolve labels, strings and file references (such as
@@ -16,7 +19,7 @@ public final class ResourceTable {
     private static final String DEFAULT = "default";
 
     private final Map<Integer, List<ResourceValue>> values;
-    private final Map<Integer, String> names;
+    private final SortedMap<Integer, String> names;
     private final Map<Integer, String> packages;
     private final Map<Integer, String> sharedLibraries;
     private final List<Problem> problems;
@@ -24,7 +27,7 @@ public final class ResourceTable {
     ResourceTable(Map<Integer, List<ResourceValue>> values, Map<Integer, String> names, Map<Integer, String> packages,
             Map<Integer, String> sharedLibraries, List<Problem> problems) {
         this.values = values;
-        this.names = names;
+        this.names = Collections.unmodifiableSortedMap(new TreeMap<>(names));
         this.packages = Map.copyOf(packages);
         this.sharedLibraries = Map.copyOf(sharedLibraries);
         this.problems = List.copyOf(problems);
@@ -57,6 +60,11 @@ public final class ResourceTable {
     /** The name as {@code type/entry}, e.g. {@code string/app_name}. */
     public Optional<String> name(int resId) {
         return Optional.ofNullable(names.get(resId));
+    }
+
+    /** Every resource id with its {@code type/entry} name, sorted by id. */
+    public SortedMap<Integer, String> names() {
+        return names;
     }
 
     /** Package ids and names of this table. */
