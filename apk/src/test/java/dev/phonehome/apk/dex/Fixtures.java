@@ -83,6 +83,62 @@ final class Fixtures {
                 .orElseThrow(() -> new AssertionError("no method " + name + " in " + c.name()));
     }
 
+    /** Where a method's {@code code_off} is written in {@code class_data_item}: a ULEB128 of {@code length} bytes. */
+    record CodeOffField(int methodIdx, int position, int length, int codeOff) {
+    }
+
+    /** Walks every class_data_item of a well-formed DEX (test-side, independent of the reader). */
+    static List<CodeOffField> codeOffFields(byte[] dex) {
+        ByteBuffer b = ByteBuffer.wrap(dex).order(ByteOrder.LITTLE_ENDIAN);
+        List<CodeOffField> out = new java.util.ArrayList<>();
+        for (int c = 0; c < u32(dex, 96); c++) {
+            int classData = u32(dex, u32(dex, 100) + 32 * c + 24);
+            if (classData == 0) {
+                continue;
+            }
+            b.position(classData);
+            int fields = uleb(b) + uleb(b);
+            int[] groups = {uleb(b), uleb(b)};
+            for (int f = 0; f < fields; f++) {
+                uleb(b);
+                uleb(b);
+            }
+            for (int group : groups) {
+                int idx = 0;
+                for (int m = 0; m < group; m++) {
+                    idx += uleb(b);
+                    uleb(b);
+                    int at = b.position();
+                    int off = uleb(b);
+                    out.add(new CodeOffField(idx, at, b.position() - at, off));
+                }
+            }
+        }
+        return out;
+    }
+
+    static int uleb(ByteBuffer b) {
+        int result = 0;
+        for (int shift = 0; ; shift += 7) {
+            int x = b.get() & 0xFF;
+            result |= (x & 0x7F) << shift;
+            if (x < 0x80) {
+                return result;
+            }
+        }
+    }
+
+    /** {@code value} as a ULEB128 of exactly {@code length} bytes (padded with continuation bits). */
+    static void putUleb(byte[] dex, int at, int length, int value) {
+        for (int k = 0; k < length; k++) {
+            int bits = (value >>> (7 * k)) & 0x7F;
+            dex[at + k] = (byte) (k < length - 1 ? bits | 0x80 : bits);
+        }
+        if (value >>> (7 * length) != 0) {
+            throw new IllegalArgumentException(value + " does not fit " + length + " ULEB128 bytes");
+        }
+    }
+
     static int u32(byte[] dex, int at) {
         return ByteBuffer.wrap(dex).order(ByteOrder.LITTLE_ENDIAN).getInt(at);
     }
@@ -93,8 +149,12 @@ final class Fixtures {
 
     /** Recomputes the Adler-32 checksum of the DEX whose header is at {@code header}. */
     static void fixChecksum(byte[] dex, int header) {
+        int size = Math.min(u32(dex, header + 32), dex.length - header);
+        if (size < 12) {
+            return;
+        }
         Adler32 adler = new Adler32();
-        adler.update(dex, header + 12, u32(dex, header + 32) - 12);
+        adler.update(dex, header + 12, size - 12);
         putU32(dex, header + 8, (int) adler.getValue());
     }
 }
