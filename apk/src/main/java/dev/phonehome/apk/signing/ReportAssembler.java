@@ -42,13 +42,15 @@ final class ReportAssembler {
     }
 
     /**
-     * @param jarSigned whether the APK holds a JAR signature, which apksig leaves unchecked when
-     *                  every checked platform version uses v2+
+     * @param evidence the signature structures in the file, including those apksig did not check
+     *                 (v1 from API 24 on) or could not read (a corrupt signing block)
      */
-    SigningReport assemble(ApkVerifier.Result result, boolean jarSigned) {
-        if (jarSigned) {
+    SigningReport assemble(ApkVerifier.Result result, SignatureEvidence evidence) {
+        if (evidence.jarSignature()) {
             schemes.add("v1");
         }
+        evidence.signingBlockMalformed().ifPresent(why -> problems.add(
+                new Problem("signing.SIGNING_BLOCK_MALFORMED", apkName, "APK Signing Block unreadable: " + why)));
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeSigners()) {
             add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of());
         }
@@ -71,9 +73,9 @@ final class ReportAssembler {
             add("v4", "v4 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
                     s.getContentDigests());
         }
-        List<IssueWithParams> topErrors = result.getErrors();
-        boolean signed = !schemes.isEmpty() || topErrors.stream().anyMatch(i -> !ABSENCE.contains(i.getIssue()));
-        record(apkName, signed ? topErrors : List.of(), result.getWarnings());
+        boolean signed = !schemes.isEmpty() || evidence.signingBlockMalformed().isPresent();
+        record(apkName, signed ? result.getErrors()
+                : result.getErrors().stream().filter(i -> !ABSENCE.contains(i.getIssue())).toList(), result.getWarnings());
         Optional<SourceStamp> stamp = sourceStamp(result.getSourceStampInfo());
         List<CertificateInfo> lineage = lineage(result.getSigningCertificateLineage());
         List<SignerInfo> signerInfos = new ArrayList<>();

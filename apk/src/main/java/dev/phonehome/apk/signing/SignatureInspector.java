@@ -40,6 +40,10 @@ public final class SignatureInspector {
         return thread;
     });
 
+    static {
+        RsaPssAliases.install();
+    }
+
     private final CertificateDescriber describer;
     private final Duration timeout;
 
@@ -85,10 +89,10 @@ public final class SignatureInspector {
             throws IOException, ApkFormatException, NoSuchAlgorithmException {
         List<Problem> problems = new ArrayList<>();
         int min;
-        boolean jarSigned;
+        SignatureEvidence evidence;
         try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
             DataSource data = DataSources.asDataSource(file);
-            jarSigned = JarSignatureFiles.present(data);
+            evidence = SignatureEvidence.read(data);
             min = minSdk.isPresent() ? minSdk.getAsInt() : manifestMinSdk(data, name, problems);
         }
         ApkVerifier.Builder builder = new ApkVerifier.Builder(apk.toFile()).setMinCheckedPlatformVersion(min);
@@ -96,7 +100,7 @@ public final class SignatureInspector {
         if (Files.isRegularFile(idsig)) {
             builder.setV4SignatureFile(idsig.toFile());
         }
-        return new ReportAssembler(describer, name, problems).assemble(builder.build().verify(), jarSigned);
+        return new ReportAssembler(describer, name, problems).assemble(builder.build().verify(), evidence);
     }
 
     private static int manifestMinSdk(DataSource apk, String name, List<Problem> problems) throws IOException {
@@ -120,7 +124,10 @@ public final class SignatureInspector {
         if (cause instanceof IOException) {
             return new Problem("signing.READ_FAILED", name, "cannot read APK: " + cause);
         }
-        if (cause instanceof NoSuchAlgorithmException || cause instanceof IllegalStateException) {
+        if (cause instanceof NoSuchAlgorithmException) {
+            return new Problem("signing.ALGORITHM_UNAVAILABLE", name, "this Java platform lacks an algorithm: " + cause);
+        }
+        if (cause instanceof IllegalStateException) {
             return new Problem("signing.UNEXPECTED_EXCEPTION", name, "apksig failed: " + cause);
         }
         if (cause instanceof BufferUnderflowException || cause instanceof IllegalArgumentException
