@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class HarReaderTest {
@@ -134,6 +137,19 @@ class HarReaderTest {
             } catch (CaptureFormatException expected) {
                 assertThat(expected.getMessage()).startsWith("HAR test.har");
             }
+        }
+    }
+
+    @Property(tries = 300)
+    void byteFlipsNeverEscape(@ForAll @IntRange(min = 0, max = 100_000) int at, @ForAll byte value,
+                              @ForAll @IntRange(min = 0, max = 100_000) int at2) throws Exception {
+        byte[] file = har(ENTRY, PLAIN).getBytes(StandardCharsets.UTF_8);
+        file[at % file.length] = value;
+        file[at2 % file.length] = value;
+        try {
+            assertThat(read(file).entries()).hasSizeLessThanOrEqualTo(2);
+        } catch (CaptureFormatException expected) {
+            assertThat(expected.structure()).startsWith("HAR");
         }
     }
 
