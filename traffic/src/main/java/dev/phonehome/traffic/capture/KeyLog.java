@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -163,7 +165,7 @@ public final class KeyLog {
             } else if (size >= MAX_SECRETS) {
                 problems.add("keylog.too-many", subject, "line " + number + ": more than " + MAX_SECRETS + " secrets");
             } else {
-                put(f[0], f[1].toLowerCase(java.util.Locale.ROOT), secret, number);
+                put(f[0], f[1].toLowerCase(Locale.ROOT), secret, number);
             }
         }
 
@@ -172,7 +174,7 @@ public final class KeyLog {
             byte[] old = m.putIfAbsent(label, secret);
             if (old == null) {
                 size++;
-            } else if (!java.util.Arrays.equals(old, secret)) {
+            } else if (!Arrays.equals(old, secret)) {
                 problems.add("keylog.conflict", subject,
                         "line " + number + ": second, different " + label + " for the same client random; first kept");
             }

@@ -1,6 +1,7 @@
 package dev.phonehome.traffic.net;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,6 +54,8 @@ final class TcpHalf {
 
     private final Budget budget;
     private boolean started;
+    /** Unwrapped sequence number of the first stream byte, for offsets in messages. */
+    private long origin;
     private long next;
     private TreeMap<Long, Pending> pending;
     private int pendingBytes;
@@ -81,6 +84,7 @@ final class TcpHalf {
         if (!started) {
             started = true;
             next = Integer.toUnsignedLong(rawSequence) + (syn ? 1 : 0);
+            origin = next;
         }
         long start = unwrap(rawSequence) + (syn ? 1 : 0);
         long end = start + payload.remaining();
@@ -171,7 +175,7 @@ final class TcpHalf {
                 long coveredEnd = Math.min(end, floor.getValue().end);
                 if (!same(floor.getValue().data, (int) (pos - floor.getKey()), payload, (int) (pos - start),
                         (int) (coveredEnd - pos))) {
-                    sink.problem("tcp.overlap-differs", "retransmitted bytes at stream offset " + pos
+                    sink.problem("tcp.overlap-differs", "retransmitted bytes at stream offset " + (pos - origin)
                             + " differ from those buffered; first seen kept");
                 }
                 pos = coveredEnd;
@@ -201,7 +205,7 @@ final class TcpHalf {
         if (tail == null) {
             tail = new byte[Math.min(RETAINED_BYTES, Math.max(n, 64))];
         } else if (tail.length < RETAINED_BYTES && tailLength + n > tail.length) {
-            tail = java.util.Arrays.copyOf(tail, Math.min(RETAINED_BYTES, Math.max(tailLength + n, tail.length * 2)));
+            tail = Arrays.copyOf(tail, Math.min(RETAINED_BYTES, Math.max(tailLength + n, tail.length * 2)));
         }
         int keep = Math.min(n, tail.length);
         int shift = Math.max(0, tailLength + keep - tail.length);
@@ -219,7 +223,7 @@ final class TcpHalf {
         long from = Math.max(start, tailStart);
         long to = Math.min(start + payload.remaining(), next);
         if (from < to && !same(tail, (int) (from - tailStart), payload, (int) (from - start), (int) (to - from))) {
-            sink.problem("tcp.overlap-differs", "retransmitted bytes at stream offset " + from
+            sink.problem("tcp.overlap-differs", "retransmitted bytes at stream offset " + (from - origin)
                     + " differ from those delivered; first seen kept");
         }
     }
