@@ -50,7 +50,7 @@ public final class TlsConnection {
         return length > 0 && length <= RecordReader.MAX_FRAGMENT_LENGTH;
     }
 
-    /** Adds the next bytes of one direction; the buffer's remaining bytes are copied, not kept. */
+    /** Adds the next bytes of one direction; its remaining bytes are copied, its position is not moved. */
     public void feed(boolean fromClient, long timestampNanos, ByteBuffer bytes) {
         Flow f = fromClient ? client : server;
         if (ended || f.dead || !bytes.hasRemaining()) {
