@@ -69,7 +69,7 @@ public record ClientHello(int legacyVersion, byte[] random, byte[] sessionId, Li
 
         void visit(int type, ByteCursor body) throws FormatException {
             switch (type) {
-                case Extensions.SERVER_NAME -> serverName = body.remaining() == 0 ? null : Extensions.serverName(body);
+                case Extensions.SERVER_NAME -> serverName = Extensions.serverName(body).orElse(null);
                 case Extensions.ALPN -> alpn = Extensions.alpn(body);
                 case Extensions.SUPPORTED_VERSIONS -> versions = Extensions.u16List(body, true);
                 case Extensions.KEY_SHARE -> groups = Extensions.keyShareGroups(body);

@@ -5,6 +5,7 @@ import dev.phonehome.core.io.FormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Readers for the TLS extensions this engine reports (RFC 8446 section 4.2, RFC 6066, RFC 7301). */
 final class Extensions {
@@ -41,17 +42,20 @@ final class Extensions {
         }
     }
 
-    /** server_name: the first host_name entry. */
-    static String serverName(ByteCursor c) throws FormatException {
+    /** server_name: the first host_name entry; a server's empty acknowledgement has none. */
+    static Optional<String> serverName(ByteCursor c) throws FormatException {
+        if (c.remaining() == 0) {
+            return Optional.empty();
+        }
         ByteCursor list = c.slice(c.u16(), "TLS server_name list");
         while (list.remaining() > 0) {
             int nameType = list.u8();
             String name = list.utf8(list.u16());
-            if (nameType == 0) {
-                return name;
+            if (nameType == 0 && !name.isEmpty()) {
+                return Optional.of(name);
             }
         }
-        return "";
+        return Optional.empty();
     }
 
     /** application_layer_protocol_negotiation: the protocol names in order. */

@@ -42,16 +42,21 @@ public final class QuicInitial {
     public Optional<QuicClientHelloInfo> offer(ByteBuffer udpPayload) {
         byte[] datagram = new byte[udpPayload.remaining()];
         udpPayload.duplicate().get(datagram);
+        ByteCursor c = ByteCursor.bigEndian(datagram, "QUIC datagram");
         try {
-            ByteCursor c = ByteCursor.bigEndian(datagram, "QUIC datagram");
             for (int i = 0; i < MAX_PACKETS_PER_DATAGRAM && c.remaining() > 0; i++) {
                 if (!packet(datagram, c)) {
                     break;
                 }
             }
-            return clientHello();
         } catch (FormatException | GeneralSecurityException e) {
-            return Optional.empty(); // not QUIC, not a client Initial, or corrupted: nothing to report
+            // Not QUIC, not a client Initial, or corrupted: the rest of the datagram is unreadable,
+            // what earlier packets gave still counts.
+        }
+        try {
+            return clientHello();
+        } catch (FormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,13 +1,7 @@
 package dev.phonehome.traffic.tls;
 
-import dev.phonehome.core.Problem;
-import dev.phonehome.core.io.ByteCursor;
-import dev.phonehome.core.io.FormatException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,39 +9,23 @@ import java.util.Optional;
  * Follows one TLS connection over its two TCP byte streams, fed incrementally in capture order,
  * and hands decrypted application data to a {@link TlsListener}. Nothing thrown escapes
  * {@link #feed}: malformed input, missing keys and failed authentication become a
- * {@link NotDecryptedReason} and coded {@link Problem}s in {@link #facts()}.
+ * {@link NotDecryptedReason} and coded problems in {@link #facts()}.
  *
  * <p>A direction may have to wait for the other one (the client's first protected record needs
  * the server's ServerHello); its records stay buffered, bounded by {@link RecordReader#MAX_BUFFERED}.
  */
 public final class TlsConnection {
-    static final int MAX_PROBLEMS = 32;
-    static final int MAX_ALERTS = 16;
-    private static final HexFormat HEX = HexFormat.of();
-
-    private final TlsSecrets secrets;
     private final TlsListener listener;
     private final Flow client = new Flow(true);
     private final Flow server = new Flow(false);
-    private ClientHello clientHello;
-    private ServerHello serverHello;
-    private int version;
-    private int suiteId = -1;
-    private CipherSuite suite;
-    private boolean helloRetry;
-    private boolean serverHelloDone;
-    private boolean resumed;
-    private String alpnSelected;
-    private List<CertificateInfo> certificates = List.of();
-    private boolean decrypted;
-    private NotDecryptedReason reason;
-    private final List<TlsAlert> alerts = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
+    private final Handshake handshake = new Handshake();
+    private final Outcome outcome = new Outcome();
+    private final TrafficKeys keys;
     private boolean ended;
 
     public TlsConnection(TlsSecrets secrets, TlsListener listener) {
-        this.secrets = secrets;
         this.listener = listener;
+        this.keys = new TrafficKeys(secrets, handshake, outcome);
     }
 
     /**
@@ -72,7 +50,7 @@ public final class TlsConnection {
         return length > 0 && length <= RecordReader.MAX_FRAGMENT_LENGTH;
     }
 
-    /** Adds the next bytes of one direction; the buffer's remaining bytes are copied, not kept. */
+    /** Adds the next bytes of one direction; its remaining bytes are copied, its position is not moved. */
     public void feed(boolean fromClient, long timestampNanos, ByteBuffer bytes) {
         Flow f = fromClient ? client : server;
         if (ended || f.dead || !bytes.hasRemaining()) {
@@ -80,7 +58,7 @@ public final class TlsConnection {
         }
         f.timestamp = timestampNanos;
         if (!f.reader.append(bytes)) {
-            fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
+            outcome.fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
                     "more than " + RecordReader.MAX_BUFFERED + " bytes buffered while waiting for the peer");
             f.dead = true;
             return;
@@ -94,8 +72,8 @@ public final class TlsConnection {
         if (ended || f.dead) {
             return;
         }
-        fail(f, NotDecryptedReason.GAP_IN_STREAM, missing + " bytes missing after byte "
-                + f.reader.buffered() + " of pending data");
+        outcome.fail(f, NotDecryptedReason.GAP_IN_STREAM, missing + " bytes missing with "
+                + f.reader.buffered() + " bytes of an unfinished record pending");
         f.dead = true;
         pumpAll();
     }
@@ -108,37 +86,19 @@ public final class TlsConnection {
         pumpAll();
         for (Flow f : List.of(client, server)) {
             if (!f.dead && f.reader.buffered() > 0) {
-                fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
+                outcome.fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
                         f.reader.buffered() + " bytes left undecoded at the end of the stream");
             }
         }
-        if (serverHello == null && client.started && reason == null) {
-            fail(server, NotDecryptedReason.HANDSHAKE_INCOMPLETE, "no ServerHello");
+        if (handshake.serverHello == null && client.started && outcome.reason().isEmpty()) {
+            outcome.fail(server, NotDecryptedReason.HANDSHAKE_INCOMPLETE, "no ServerHello");
         }
         ended = true;
     }
 
+    /** A snapshot of what is known so far; complete after {@link #end()}. */
     public TlsFacts facts() {
-        Optional<ClientHello> ch = Optional.ofNullable(clientHello);
-        Optional<ServerHello> sh = Optional.ofNullable(serverHello);
-        return new TlsFacts(
-                version == 0 ? Optional.empty() : Optional.of(ServerHello.versionName(version)),
-                suiteId < 0 ? Optional.empty() : Optional.of(CipherSuites.name(suiteId)),
-                ch.flatMap(ClientHello::serverName),
-                ch.map(ClientHello::alpn).orElse(List.of()),
-                Optional.ofNullable(alpnSelected),
-                ch.map(c -> HEX.formatHex(c.random())).orElse(""),
-                ch.map(c -> HEX.formatHex(c.sessionId())).orElse(""),
-                ch.map(c -> c.sessionTicket() || c.preSharedKey()).orElse(false),
-                resumed,
-                sh.map(ServerHello::extendedMasterSecret).orElse(false) && ch.map(ClientHello::extendedMasterSecret).orElse(false),
-                sh.map(ServerHello::encryptThenMac).orElse(false) && ch.map(ClientHello::encryptThenMac).orElse(false),
-                helloRetry,
-                certificates,
-                decrypted,
-                Optional.ofNullable(reason),
-                alerts,
-                problems);
+        return handshake.facts(outcome);
     }
 
     private void pumpAll() {
@@ -152,14 +112,14 @@ public final class TlsConnection {
     private boolean pump(Flow f) {
         boolean progress = false;
         while (!f.dead) {
-            if (f.fromClient && !f.started && !checkFirstClientByte(f)) {
+            if (f.fromClient && !f.started && !firstClientByteIsTls(f)) {
                 return progress;
             }
             Optional<TlsRecord> record;
             try {
                 record = f.reader.peek();
             } catch (TlsFormatException e) {
-                malformed(f, f.started ? NotDecryptedReason.MALFORMED : NotDecryptedReason.NOT_TLS, e);
+                malformed(f, f.started ? NotDecryptedReason.MALFORMED : NotDecryptedReason.NOT_TLS, e.getMessage());
                 return progress;
             }
             if (record.isEmpty() || !handle(f, record.get())) {
@@ -172,8 +132,8 @@ public final class TlsConnection {
         return progress;
     }
 
-    /** SSL 2.0 hellos and non-TLS protocols are told apart on the client's first byte. */
-    private boolean checkFirstClientByte(Flow f) {
+    /** SSL 2.0 hellos and other protocols are told apart on the client's first byte. */
+    private boolean firstClientByteIsTls(Flow f) {
         if (f.reader.buffered() == 0) {
             return false;
         }
@@ -182,7 +142,7 @@ public final class TlsConnection {
             return true;
         }
         NotDecryptedReason r = (first & 0x80) != 0 ? NotDecryptedReason.SSL2_CLIENT_HELLO : NotDecryptedReason.NOT_TLS;
-        fail(f, r, String.format("client's first byte is 0x%02X", first));
+        outcome.fail(f, r, String.format("client's first byte is 0x%02X", first));
         client.dead = true;
         server.dead = true;
         return false;
@@ -200,7 +160,7 @@ public final class TlsConnection {
             return onProtected(f, record);
         }
         if (record.type() == TlsRecord.ALERT) {
-            onAlert(f, record.fragment(), false);
+            outcome.alert(f, record.fragment(), false);
         } else {
             onHandshakeBytes(f, record.fragment());
         }
@@ -208,19 +168,19 @@ public final class TlsConnection {
     }
 
     private boolean onChangeCipherSpec(Flow f) {
-        if (version == 0) {
+        if (!handshake.negotiated()) {
             return waitForServerHello(f, "ChangeCipherSpec");
         }
-        if (version == ServerHello.TLS13) {
+        if (handshake.tls13()) {
             return true; // middlebox compatibility (RFC 8446 appendix D.4)
         }
         if (f.cipherActive) {
-            fail(f, NotDecryptedReason.RENEGOTIATION_UNSUPPORTED, "second ChangeCipherSpec");
+            outcome.fail(f, NotDecryptedReason.RENEGOTIATION_UNSUPPORTED, "second ChangeCipherSpec");
             return true;
         }
         f.cipherActive = true;
-        if (!f.fromClient && !serverHelloDone) {
-            resumed = true; // abbreviated handshake: no Certificate/ServerHelloDone before the server's CCS
+        if (!f.fromClient) {
+            handshake.onServerChangeCipherSpec();
         }
         return true;
     }
@@ -229,23 +189,22 @@ public final class TlsConnection {
         if (f.fromClient && !server.dead) {
             return false;
         }
-        malformed(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
-                new TlsFormatException("TLS record", 0, what + " before any ServerHello"));
+        malformed(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE, what + " before any ServerHello");
         return true;
     }
 
     private boolean onProtected(Flow f, TlsRecord record) {
-        if (version == 0) {
+        if (!handshake.negotiated()) {
             return waitForServerHello(f, "protected record");
         }
         if (f.opaque) {
             return true;
         }
         if (f.decryptor == null) {
-            if (clientHello == null && !client.dead) {
+            if (handshake.clientHello == null && !client.dead) {
                 return false; // server bytes fed ahead of the client's hello
             }
-            installKeys(f);
+            keys.installFirst(f);
             if (f.opaque) {
                 return true;
             }
@@ -255,16 +214,33 @@ public final class TlsConnection {
             plain = f.decryptor.open(record);
             f.keysConfirmed = true;
         } catch (GeneralSecurityException e) {
-            if (f.fromClient && version == ServerHello.TLS13 && !f.keysConfirmed && clientHello.earlyData()) {
+            if (f.fromClient && handshake.tls13() && !f.keysConfirmed && handshake.clientHello.earlyData()) {
                 openEarlyData(f, record);
             } else {
-                fail(f, NotDecryptedReason.DECRYPT_FAILED, "record of " + record.fragment().length + " bytes: " + e.getMessage());
+                outcome.fail(f, NotDecryptedReason.DECRYPT_FAILED,
+                        "record of " + record.fragment().length + " bytes: " + e.getMessage());
             }
             return true;
         }
-        decrypted = true;
+        outcome.decryptedARecord();
         onPlaintext(f, plain);
         return true;
+    }
+
+    /** A client record the handshake keys cannot open while 0-RTT was announced: try the early keys. */
+    private void openEarlyData(Flow f, TlsRecord record) {
+        Optional<RecordDecryptor> early = keys.early(f);
+        try {
+            if (early.isEmpty()) {
+                throw new GeneralSecurityException("no usable " + TlsSecrets.CLIENT_EARLY_TRAFFIC_SECRET);
+            }
+            Plaintext plain = early.get().open(record);
+            outcome.decryptedARecord();
+            onPlaintext(f, plain);
+        } catch (GeneralSecurityException e) {
+            outcome.problem("tls.early_data_not_decrypted", f,
+                    "0-RTT record of " + record.fragment().length + " bytes skipped: " + e.getMessage());
+        }
     }
 
     private void onPlaintext(Flow f, Plaintext plain) {
@@ -275,79 +251,10 @@ public final class TlsConnection {
                 }
             }
             case TlsRecord.HANDSHAKE -> onHandshakeBytes(f, plain.data());
-            case TlsRecord.ALERT -> onAlert(f, plain.data(), true);
+            case TlsRecord.ALERT -> outcome.alert(f, plain.data(), true);
             default -> {
                 // heartbeat or CCS inside protection: nothing to report
             }
-        }
-    }
-
-    /** A client record the handshake keys cannot open, while 0-RTT was announced: try the early keys. */
-    private void openEarlyData(Flow f, TlsRecord record) {
-        if (!f.earlyLookedUp) {
-            f.earlyLookedUp = true;
-            f.early = lookup(f, TlsSecrets.CLIENT_EARLY_TRAFFIC_SECRET, suite.hashLength())
-                    .map(s -> (RecordDecryptor) new Tls13Decryptor(suite, s)).orElse(null);
-        }
-        try {
-            if (f.early == null) {
-                throw new GeneralSecurityException("no " + TlsSecrets.CLIENT_EARLY_TRAFFIC_SECRET);
-            }
-            Plaintext plain = f.early.open(record);
-            decrypted = true;
-            onPlaintext(f, plain);
-        } catch (GeneralSecurityException e) {
-            problem("tls.early_data_not_decrypted", f, "0-RTT record of " + record.fragment().length + " bytes skipped: " + e.getMessage());
-        }
-    }
-
-    private void installKeys(Flow f) {
-        if (clientHello == null) {
-            fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE, "no ClientHello, so no client random to look keys up by");
-            return;
-        }
-        if (version == ServerHello.TLS13) {
-            installTls13(f, f.fromClient ? TlsSecrets.CLIENT_HANDSHAKE_TRAFFIC_SECRET : TlsSecrets.SERVER_HANDSHAKE_TRAFFIC_SECRET,
-                    Flow.Epoch.HANDSHAKE);
-            return;
-        }
-        if (!f.cipherActive) {
-            fail(f, NotDecryptedReason.MALFORMED, "application data before ChangeCipherSpec");
-            return;
-        }
-        lookup(f, TlsSecrets.CLIENT_RANDOM, Tls12Keys.MASTER_SECRET_LENGTH).ifPresent(master -> {
-            boolean etm = serverHello.encryptThenMac() && !suite.cipher().aead();
-            f.decryptor = new Tls12Keys(suite, master, clientHello.random(), serverHello.random()).decryptor(f.fromClient, etm);
-            f.epoch = Flow.Epoch.APPLICATION;
-        });
-    }
-
-    private void installTls13(Flow f, String label, Flow.Epoch epoch) {
-        f.decryptor = null;
-        lookup(f, label, suite.hashLength()).ifPresent(secret -> {
-            f.decryptor = new Tls13Decryptor(suite, secret);
-            f.epoch = epoch;
-            f.keysConfirmed = false;
-        });
-    }
-
-    /** A logged secret of the expected length; otherwise the direction is marked opaque with the reason. */
-    private Optional<byte[]> lookup(Flow f, String label, int length) {
-        Optional<byte[]> secret = secrets.secret(label, clientHello.random());
-        if (secret.isEmpty()) {
-            fail(f, NotDecryptedReason.NO_KEY_FOR_CLIENT_RANDOM, "no " + label + " for client random " + HEX.formatHex(clientHello.random()));
-            return Optional.empty();
-        }
-        if (secret.get().length != length) {
-            fail(f, NotDecryptedReason.INVALID_SECRET, label + " has " + secret.get().length + " bytes, expected " + length);
-            return Optional.empty();
-        }
-        return secret;
-    }
-
-    private void onAlert(Flow f, byte[] data, boolean encrypted) {
-        if (data.length >= 2 && alerts.size() < MAX_ALERTS) {
-            alerts.add(new TlsAlert(f.fromClient, data[0] & 0xFF, data[1] & 0xFF, encrypted));
         }
     }
 
@@ -355,119 +262,27 @@ public final class TlsConnection {
         try {
             for (HandshakeMessage m : f.handshake.add(data)) {
                 onHandshake(f, m);
-                if (f.dead) {
-                    return;
-                }
             }
         } catch (TlsFormatException e) {
-            malformed(f, NotDecryptedReason.MALFORMED, e);
+            malformed(f, NotDecryptedReason.MALFORMED, e.getMessage());
         }
     }
 
     private void onHandshake(Flow f, HandshakeMessage m) throws TlsFormatException {
-        switch (m.type()) {
-            case HandshakeMessage.CLIENT_HELLO -> {
-                if (f.fromClient && clientHello == null) {
-                    clientHello = ClientHello.parse(m.body());
-                } else if (f.fromClient && helloRetry && serverHello == null) {
-                    ClientHello.parse(m.body()); // the retried hello keeps the first one's random
-                } else if (f.fromClient) {
-                    problem("tls.renegotiation", f, "a further ClientHello is not followed");
-                }
-            }
-            case HandshakeMessage.SERVER_HELLO -> {
-                if (!f.fromClient && serverHello == null) {
-                    onServerHello(ServerHello.parse(m.body()));
-                }
-            }
-            case HandshakeMessage.ENCRYPTED_EXTENSIONS -> {
-                if (!f.fromClient) {
-                    alpnSelected = encryptedExtensionsAlpn(m.body());
-                }
-            }
-            case HandshakeMessage.CERTIFICATE -> {
-                if (!f.fromClient && certificates.isEmpty()) {
-                    certificates = CertificateChain.parse(m.body(), version == ServerHello.TLS13);
-                }
-            }
-            case HandshakeMessage.SERVER_HELLO_DONE -> serverHelloDone |= !f.fromClient;
-            case HandshakeMessage.FINISHED -> {
-                if (version == ServerHello.TLS13 && f.epoch == Flow.Epoch.HANDSHAKE) {
-                    installTls13(f, f.fromClient ? TlsSecrets.CLIENT_TRAFFIC_SECRET_0 : TlsSecrets.SERVER_TRAFFIC_SECRET_0,
-                            Flow.Epoch.APPLICATION);
-                    if (f.decryptor == null) {
-                        f.opaque = true;
-                    }
-                }
-            }
-            case HandshakeMessage.KEY_UPDATE -> {
-                if (f.decryptor instanceof Tls13Decryptor current && f.epoch == Flow.Epoch.APPLICATION) {
-                    f.decryptor = current.next();
-                }
-            }
-            default -> {
-                // other messages carry nothing this engine reports
-            }
+        Optional<Handshake.Refusal> refusal = handshake.onMessage(f, m, outcome);
+        if (refusal.isPresent()) {
+            outcome.fail(server, refusal.get().reason(), refusal.get().detail());
+            client.opaque = true;
+        } else if (m.type() == HandshakeMessage.FINISHED && handshake.tls13() && f.epoch == Flow.Epoch.HANDSHAKE) {
+            keys.installApplication(f);
+        } else if (m.type() == HandshakeMessage.KEY_UPDATE && f.decryptor instanceof Tls13Decryptor current
+                && f.epoch == Flow.Epoch.APPLICATION) {
+            f.decryptor = current.next();
         }
     }
 
-    private void onServerHello(ServerHello sh) {
-        version = sh.version();
-        suiteId = sh.cipherSuite();
-        suite = CipherSuites.byId(suiteId).orElse(null);
-        if (sh.helloRetryRequest()) {
-            helloRetry = true;
-            return;
-        }
-        serverHello = sh;
-        alpnSelected = sh.alpn().orElse(alpnSelected);
-        if (version == ServerHello.TLS13) {
-            resumed = sh.preSharedKey();
-        } else if (clientHello != null && sh.sessionId().length > 0) {
-            resumed = Arrays.equals(sh.sessionId(), clientHello.sessionId());
-        }
-        if (version != ServerHello.TLS12 && version != ServerHello.TLS13) {
-            failBoth(NotDecryptedReason.UNSUPPORTED_VERSION, ServerHello.versionName(version) + " negotiated");
-        } else if (suite == null || suite.tls13() != (version == ServerHello.TLS13)) {
-            failBoth(NotDecryptedReason.UNSUPPORTED_CIPHER_SUITE, CipherSuites.name(suiteId) + " with " + ServerHello.versionName(version));
-        }
-    }
-
-    private static String encryptedExtensionsAlpn(byte[] body) throws TlsFormatException {
-        String[] alpn = {null};
-        try {
-            Extensions.forEach(ByteCursor.bigEndian(body, "TLS EncryptedExtensions"), (type, ext) -> {
-                if (type == Extensions.ALPN) {
-                    alpn[0] = ServerHello.firstOrNull(Extensions.alpn(ext));
-                }
-            });
-        } catch (FormatException e) {
-            throw TlsFormatException.of(e);
-        }
-        return alpn[0];
-    }
-
-    private void failBoth(NotDecryptedReason r, String detail) {
-        fail(server, r, detail);
-        client.opaque = true;
-    }
-
-    private void malformed(Flow f, NotDecryptedReason r, TlsFormatException e) {
-        fail(f, r, e.getMessage());
+    private void malformed(Flow f, NotDecryptedReason r, String detail) {
+        outcome.fail(f, r, detail);
         f.dead = true;
-    }
-
-    private void fail(Flow f, NotDecryptedReason r, String detail) {
-        if (reason == null) {
-            reason = r;
-        }
-        f.opaque = true;
-        problem(r.code(), f, detail);
-    }
-
-    private void problem(String code, Flow f, String detail) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new Problem(code, f.side(), detail));
-        }
     }
 }

@@ -85,6 +85,19 @@ class RealTrafficTest {
     }
 
     @Test
+    void tls10IsReportedAsUnsupportedVersion() throws Exception {
+        List<LoopbackRelay.Chunk> chunks = curl("1.0", "DEFAULT:@SECLEVEL=0", "-cipher", "DEFAULT:@SECLEVEL=0");
+
+        CapturedConnection c = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                .replay(chunks, Integer.MAX_VALUE);
+
+        assertThat(c.facts().version()).contains("TLS 1.0");
+        assertThat(c.facts().notDecrypted()).contains(NotDecryptedReason.UNSUPPORTED_VERSION);
+        assertThat(c.client() + c.server()).isEmpty();
+        assertThat(c.facts().serverCertificates()).hasSize(1);
+    }
+
+    @Test
     void macThenEncryptWhenTheServerRefusesEncryptThenMac() throws Exception {
         List<LoopbackRelay.Chunk> chunks = curl("1.2", "ECDHE-RSA-AES128-SHA256", "-no_etm");
         CapturedConnection c = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
@@ -214,8 +227,8 @@ class RealTrafficTest {
         try (OpenSslServer server = new OpenSslServer(dir, serverArgs);
              LoopbackRelay relay = new LoopbackRelay(server.port())) {
             List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "--http1.1", "-o", "out.txt", "--max-time", "20"));
-            if (version.equals("1.2")) {
-                cmd.addAll(List.of("--tlsv1.2", "--tls-max", "1.2", "--ciphers", cipher));
+            if (version.startsWith("1.") && !version.equals("1.3")) {
+                cmd.addAll(List.of("--tlsv" + version, "--tls-max", version, "--ciphers", cipher));
             } else {
                 cmd.addAll(List.of("--tlsv1.3", "--tls13-ciphers", cipher));
             }

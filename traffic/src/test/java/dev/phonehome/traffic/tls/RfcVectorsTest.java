@@ -97,6 +97,14 @@ class RfcVectorsTest {
     }
 
     @Test
+    void rfc9369Version2ClientInitialRevealsTheClientHello() {
+        QuicClientHelloInfo info = QuicInitial.parse(ByteBuffer.wrap(hex(Rfc9001Vectors.CLIENT_INITIAL_V2))).orElseThrow();
+
+        assertThat(info.version()).isEqualTo(0x6b3343cfL);
+        assertThat(info.serverName()).contains("example.com");
+    }
+
+    @Test
     void rfc9001ServerInitialIsNotAClientHello() {
         assertThat(QuicInitial.parse(ByteBuffer.wrap(hex(Rfc9001Vectors.SERVER_INITIAL)))).isEmpty();
     }

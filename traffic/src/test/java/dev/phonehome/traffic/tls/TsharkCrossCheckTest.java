@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * come from tshark's own dissection, so this test does not depend on phonehome's pcap reader.
  */
 class TsharkCrossCheckTest {
+    private static final int PCAP_HEADER_LENGTH = 24;
+
     @TempDir
     Path dir;
 
@@ -58,10 +60,23 @@ class TsharkCrossCheckTest {
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("curl.log").toFile());
             curl.environment().put("SSLKEYLOGFILE", dir.resolve("keys.txt").toString());
             assertThat(curl.start().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(500);
+            awaitStableSize(dir.resolve("cap.pcap"));
         } finally {
             tcpdump.destroy();
             tcpdump.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** tcpdump -U writes each packet as it reads it; on a loaded machine that lags behind the connection. */
+    private static void awaitStableSize(Path pcap) throws IOException, InterruptedException {
+        long last = -1;
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(250);
+            long size = Files.exists(pcap) ? Files.size(pcap) : 0;
+            if (size > PCAP_HEADER_LENGTH && size == last) {
+                return;
+            }
+            last = size;
         }
     }
 
