@@ -71,7 +71,12 @@ final class Http1Connection implements ConnectionEngine {
             listener.onTunnel(tunnel, fromClient, timestampNanos, bytes);
             return;
         }
-        side(fromClient).q.append(bytes, timestampNanos);
+        Side s = side(fromClient);
+        s.q.append(bytes, timestampNanos);
+        if (s.phase == Phase.PAUSED && s.q.size() > limits.maxHeaderSectionBytes()) {
+            // A client may speak early after CONNECT or Upgrade, but not without bound: read it as HTTP again.
+            s.phase = Phase.HEAD;
+        }
         pump();
     }
 
