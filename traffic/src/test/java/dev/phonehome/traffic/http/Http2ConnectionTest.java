@@ -144,6 +144,17 @@ class Http2ConnectionTest {
     }
 
     @Test
+    void malformedRequestHeadersPoisonOnlyTheirStream() {
+        Recorder r = SplitInvariance.parse(new Conversation().alpn("h2")
+                .client(H2Wire.client().headers(1, false, ":method", "GET", "x-a", "b", ":path", "/late-pseudo")
+                        .data(1, true, "ignored").headers(3, true, GET).bytes())
+                .server(H2Wire.server().headers(3, true, ":status", "200").bytes()));
+        assertThat(r.problems).extracting(Problem::code).containsExactly("http2.stream.protocol_error");
+        assertThat(r.only().sequence()).isEqualTo(3);
+        assertThat(r.only().status()).isEqualTo(200);
+    }
+
+    @Test
     void gapLosesTheConnection() {
         Recorder r = SplitInvariance.parse(new Conversation().alpn("h2")
                 .client(H2Wire.client().headers(1, true, GET).bytes())
