@@ -2,6 +2,7 @@ package dev.phonehome.traffic.http;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -266,7 +267,7 @@ final class Http1Connection implements ConnectionEngine {
             d.interimStatuses.add(d.status);
             d.status = 0;
             d.reason = "";
-            d.responseHeaders = java.util.List.of();
+            d.responseHeaders = List.of();
             flushAll();
             handedOff = true;
             handoff.switchTo(d, client.q, server.q);

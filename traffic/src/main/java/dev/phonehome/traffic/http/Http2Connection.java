@@ -3,6 +3,7 @@ package dev.phonehome.traffic.http;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
 import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -31,12 +32,24 @@ final class Http2Connection implements ConnectionEngine {
         this.memory = memory;
         this.client = new Http2Direction(true, limits);
         this.server = new Http2Direction(false, limits);
-        upgradedRequest.ifPresent(d -> {
-            Http2Stream s = new Http2Stream(1, d);
-            s.requestSeen = true;
-            s.clientEnded = true;
-            streams.put(1, s);
-            lastClientStream = 1;
+        upgradedRequest.ifPresent(this::adoptUpgradedRequest);
+    }
+
+    /** After h2c, stream 1 carries the HTTP/1.1 request; its HTTP2-Settings are the client's first SETTINGS. */
+    private void adoptUpgradedRequest(ExchangeDraft d) {
+        Http2Stream s = new Http2Stream(1, d);
+        s.requestSeen = true;
+        s.clientEnded = true;
+        streams.put(1, s);
+        lastClientStream = 1;
+        Header.first(d.requestHeaders, "HTTP2-Settings").ifPresent(encoded -> {
+            try {
+                byte[] payload = Base64.getUrlDecoder().decode(encoded.trim());
+                Http2Settings.apply(new Http2Frame(Http2Frame.SETTINGS, 0, 0, payload, 0, d.requestTimeNanos), server);
+            } catch (IllegalArgumentException | FormatException e) {
+                d.problems.add(HttpIssue.H2_CONNECTION_ERROR.problem(d.id, Http2Error.PROTOCOL_ERROR,
+                        "HTTP2-Settings header unusable: " + e.getMessage()));
+            }
         });
     }
 
