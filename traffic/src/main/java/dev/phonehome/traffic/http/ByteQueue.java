@@ -1,7 +1,9 @@
 package dev.phonehome.traffic.http;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 
 /**
  * Bytes of one direction received but not yet consumed. Parsers look at the front, consume what
@@ -13,9 +15,12 @@ final class ByteQueue {
     private int end;
     private long consumedTotal;
     /** Stream offsets where each appended segment starts, with its timestamp, oldest first. */
-    private final java.util.ArrayDeque<long[]> segments = new java.util.ArrayDeque<>();
+    private final ArrayDeque<long[]> segments = new ArrayDeque<>();
 
     void append(ByteBuffer bytes, long timestampNanos) {
+        if (isEmpty()) {
+            segments.clear();
+        }
         if (bytes.hasRemaining()) {
             segments.addLast(new long[] {consumedTotal + size(), timestampNanos});
         }
@@ -82,7 +87,7 @@ final class ByteQueue {
     }
 
     private long secondSegmentStart() {
-        java.util.Iterator<long[]> it = segments.iterator();
+        Iterator<long[]> it = segments.iterator();
         it.next();
         return it.next()[0];
     }

@@ -2,6 +2,7 @@ package dev.phonehome.traffic.http;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,9 +36,7 @@ final class Http1Connection implements ConnectionEngine {
         final ByteQueue q = new ByteQueue();
         Phase phase = Phase.HEAD;
         boolean atLineStart = true;
-        Http1Framing framing = Http1Framing.NONE;
-        long remaining;
-        ChunkedBody chunked;
+        Http1BodyReader body;
         Pending current;
 
         Side(boolean fromClient) {
@@ -71,7 +70,12 @@ final class Http1Connection implements ConnectionEngine {
             listener.onTunnel(tunnel, fromClient, timestampNanos, bytes);
             return;
         }
-        side(fromClient).q.append(bytes, timestampNanos);
+        Side s = side(fromClient);
+        s.q.append(bytes, timestampNanos);
+        if (s.phase == Phase.PAUSED && s.q.size() > limits.maxHeaderSectionBytes()) {
+            // A client may speak early after CONNECT or Upgrade, but not without bound: read it as HTTP again.
+            s.phase = Phase.HEAD;
+        }
         pump();
     }
 
@@ -82,7 +86,11 @@ final class Http1Connection implements ConnectionEngine {
             return;
         }
         Side s = side(fromClient);
-        if (s.phase == Phase.BODY && s.q.isEmpty() && bridgeGap(s, missing)) {
+        if (s.phase == Phase.BODY && s.q.isEmpty() && s.body.canBridge(missing)) {
+            s.current.draft.problem(HttpIssue.CAPTURE_GAP, missing + " body bytes missing from the capture");
+            if (s.body.bridge(missing, collector(s, s.current)) == Http1BodyReader.Outcome.DONE) {
+                messageDone(s);
+            }
             pump();
             return;
         }
@@ -108,7 +116,7 @@ final class Http1Connection implements ConnectionEngine {
         }
         for (Side s : new Side[] {client, server}) {
             if (s.phase == Phase.BODY && s.current != null) {
-                if (s.framing.kind() != Http1Framing.Kind.UNTIL_CLOSE) {
+                if (!s.body.untilClose()) {
                     collector(s, s.current).cut();
                     s.current.draft.problem(s.fromClient ? HttpIssue.REQUEST_INCOMPLETE : HttpIssue.RESPONSE_MISSING,
                             "connection ended inside the " + (s.fromClient ? "request" : "response") + " body");
@@ -259,7 +267,7 @@ final class Http1Connection implements ConnectionEngine {
             d.interimStatuses.add(d.status);
             d.status = 0;
             d.reason = "";
-            d.responseHeaders = java.util.List.of();
+            d.responseHeaders = List.of();
             flushAll();
             handedOff = true;
             handoff.switchTo(d, client.q, server.q);
@@ -276,9 +284,7 @@ final class Http1Connection implements ConnectionEngine {
     }
 
     private void startBody(Side s, Http1Framing framing) {
-        s.framing = framing;
-        s.remaining = framing.length();
-        s.chunked = framing.kind() == Http1Framing.Kind.CHUNKED ? new ChunkedBody() : null;
+        s.body = new Http1BodyReader(framing);
         if (framing.kind() == Http1Framing.Kind.NONE) {
             messageDone(s);
         } else {
@@ -287,82 +293,25 @@ final class Http1Connection implements ConnectionEngine {
     }
 
     private boolean readBody(Side s) {
-        BodyCollector body = collector(s, s.current);
-        switch (s.framing.kind()) {
-            case LENGTH -> {
-                int n = (int) Math.min(s.remaining, s.q.size());
-                body.add(s.q.view(n));
-                s.q.consume(n);
-                s.remaining -= n;
-                if (s.remaining == 0) {
-                    messageDone(s);
-                    return true;
+        ExchangeDraft d = s.current.draft;
+        try {
+            Http1BodyReader.Outcome o = s.body.read(s.q, collector(s, s.current), limits);
+            if (o == Http1BodyReader.Outcome.DONE) {
+                if (s.fromClient) {
+                    d.requestTrailers = s.body.trailers();
+                } else {
+                    d.responseTrailers = s.body.trailers();
                 }
-                return n > 0;
+                messageDone(s);
             }
-            case CHUNKED -> {
-                int before = s.q.size();
-                try {
-                    if (s.chunked.read(s.q, body, limits)) {
-                        if (s.fromClient) {
-                            s.current.draft.requestTrailers = s.chunked.trailers();
-                        } else {
-                            s.current.draft.responseTrailers = s.chunked.trailers();
-                        }
-                        messageDone(s);
-                        return true;
-                    }
-                } catch (Http1FormatException e) {
-                    s.current.draft.problem(s.fromClient ? HttpIssue.REQUEST_MALFORMED : HttpIssue.RESPONSE_MALFORMED,
-                            e.getMessage());
-                    body.cut();
-                    messageDone(s);
-                    s.phase = Phase.RESYNC;
-                    s.atLineStart = false;
-                    return true;
-                }
-                return s.q.size() != before;
-            }
-            default -> {
-                int n = s.q.size();
-                body.add(s.q.view(n));
-                s.q.consume(n);
-                return false;
-            }
-        }
-    }
-
-    /** Bridges a gap inside a body whose length is known, so parsing goes on after it. */
-    private boolean bridgeGap(Side s, long missing) {
-        BodyCollector body = collector(s, s.current);
-        s.current.draft.problem(HttpIssue.CAPTURE_GAP, missing + " body bytes missing from the capture");
-        switch (s.framing.kind()) {
-            case LENGTH -> {
-                if (missing > s.remaining) {
-                    return false;
-                }
-                body.missing(missing);
-                s.remaining -= missing;
-                if (s.remaining == 0) {
-                    messageDone(s);
-                }
-                return true;
-            }
-            case CHUNKED -> {
-                if (missing > s.chunked.remainingInChunk()) {
-                    return false;
-                }
-                body.missing(missing);
-                s.chunked.skipMissing(missing);
-                return true;
-            }
-            case UNTIL_CLOSE -> {
-                body.missing(missing);
-                return true;
-            }
-            default -> {
-                return false;
-            }
+            return o != Http1BodyReader.Outcome.STALLED;
+        } catch (Http1FormatException e) {
+            d.problem(s.fromClient ? HttpIssue.REQUEST_MALFORMED : HttpIssue.RESPONSE_MALFORMED, e.getMessage());
+            collector(s, s.current).cut();
+            messageDone(s);
+            s.phase = Phase.RESYNC;
+            s.atLineStart = false;
+            return true;
         }
     }
 

@@ -2,8 +2,8 @@ package dev.phonehome.traffic.http;
 
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -13,44 +13,12 @@ import java.util.TreeMap;
  * errors and capture gaps close every open stream and ignore the rest of the connection.
  */
 final class Http2Connection implements ConnectionEngine {
-    private static final int SETTINGS_HEADER_TABLE_SIZE = 0x1;
-    private static final int SETTINGS_ENABLE_PUSH = 0x2;
-    private static final int SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
-    private static final int SETTINGS_MAX_FRAME_SIZE = 0x5;
-    private static final int MAX_FRAME_SIZE_LIMIT = 16_777_215;
-
-    /** A header block still receiving CONTINUATION frames. */
-    private static final class BlockInProgress {
-        final Http2Frame first;
-        final int promisedId;
-        final ByteArrayOutputStream fragments = new ByteArrayOutputStream();
-
-        BlockInProgress(Http2Frame first, int promisedId) {
-            this.first = first;
-            this.promisedId = promisedId;
-        }
-    }
-
-    /** Frames and header decoding of one direction. */
-    private static final class Direction {
-        final boolean fromClient;
-        final Http2FrameReader reader;
-        final HpackBlockDecoder hpack;
-        BlockInProgress block;
-
-        Direction(boolean fromClient, HttpLimits limits) {
-            this.fromClient = fromClient;
-            this.reader = new Http2FrameReader(fromClient);
-            this.hpack = new HpackBlockDecoder(limits.maxHeaderSectionBytes());
-        }
-    }
-
     private final String key;
     private final HttpLimits limits;
     private final HttpListener listener;
     private final ConnectionMemory memory;
-    private final Direction client;
-    private final Direction server;
+    private final Http2Direction client;
+    private final Http2Direction server;
     private final TreeMap<Integer, Http2Stream> streams = new TreeMap<>();
     private int lastClientStream;
     private int lastServerStream;
@@ -62,14 +30,26 @@ final class Http2Connection implements ConnectionEngine {
         this.limits = limits;
         this.listener = listener;
         this.memory = memory;
-        this.client = new Direction(true, limits);
-        this.server = new Direction(false, limits);
-        upgradedRequest.ifPresent(d -> {
-            Http2Stream s = new Http2Stream(1, d);
-            s.requestSeen = true;
-            s.clientEnded = true;
-            streams.put(1, s);
-            lastClientStream = 1;
+        this.client = new Http2Direction(true, limits);
+        this.server = new Http2Direction(false, limits);
+        upgradedRequest.ifPresent(this::adoptUpgradedRequest);
+    }
+
+    /** After h2c, stream 1 carries the HTTP/1.1 request; its HTTP2-Settings are the client's first SETTINGS. */
+    private void adoptUpgradedRequest(ExchangeDraft d) {
+        Http2Stream s = new Http2Stream(1, d);
+        s.requestSeen = true;
+        s.clientEnded = true;
+        streams.put(1, s);
+        lastClientStream = 1;
+        Header.first(d.requestHeaders, "HTTP2-Settings").ifPresent(encoded -> {
+            try {
+                byte[] payload = Base64.getUrlDecoder().decode(encoded.trim());
+                Http2Settings.apply(new Http2Frame(Http2Frame.SETTINGS, 0, 0, payload, 0, d.requestTimeNanos), server);
+            } catch (IllegalArgumentException | FormatException e) {
+                d.problems.add(HttpIssue.H2_CONNECTION_ERROR.problem(d.id, Http2Error.PROTOCOL_ERROR,
+                        "HTTP2-Settings header unusable: " + e.getMessage()));
+            }
         });
     }
 
@@ -78,7 +58,7 @@ final class Http2Connection implements ConnectionEngine {
         if (dead) {
             return;
         }
-        Direction dir = fromClient ? client : server;
+        Http2Direction dir = fromClient ? client : server;
         dir.reader.queue().append(bytes, timestampNanos);
         try {
             Http2Frame f;
@@ -109,18 +89,18 @@ final class Http2Connection implements ConnectionEngine {
         closeAll(HttpIssue.RESPONSE_MISSING, "connection ended with the stream open");
     }
 
-    private void dispatch(Direction dir, Http2Frame f) throws Http2Exception {
+    private void dispatch(Http2Direction dir, Http2Frame f) throws Http2Exception {
         try {
-            if (dir.block != null && (f.type() != Http2Frame.CONTINUATION || f.streamId() != dir.block.first.streamId())) {
-                throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
-                        "frame type " + f.type() + " where CONTINUATION of stream " + dir.block.first.streamId() + " was due");
-            }
+            dir.requireContinuationIfOpen(f);
             switch (f.type()) {
                 case Http2Frame.DATA -> onData(dir, f);
                 case Http2Frame.HEADERS -> onHeaders(dir, f);
                 case Http2Frame.PRIORITY -> expectLength(f, 5, false);
                 case Http2Frame.RST_STREAM -> onReset(dir, f);
-                case Http2Frame.SETTINGS -> onSettings(dir, f);
+                case Http2Frame.SETTINGS -> {
+                    onConnectionOnly(f);
+                    Http2Settings.apply(f, dir.fromClient ? server : client);
+                }
                 case Http2Frame.PUSH_PROMISE -> onPushPromise(dir, f);
                 case Http2Frame.PING -> {
                     onConnectionOnly(f);
@@ -128,7 +108,7 @@ final class Http2Connection implements ConnectionEngine {
                 }
                 case Http2Frame.GOAWAY -> onGoAway(dir, f);
                 case Http2Frame.WINDOW_UPDATE -> expectLength(f, 4, true);
-                case Http2Frame.CONTINUATION -> onContinuation(dir, f);
+                case Http2Frame.CONTINUATION -> onHeaderBlock(dir, dir.continueBlock(f));
                 default -> {
                     // Unknown frame types are ignored (RFC 9113 section 4.1).
                 }
@@ -143,16 +123,16 @@ final class Http2Connection implements ConnectionEngine {
         }
     }
 
-    private void onHeaders(Direction dir, Http2Frame f) throws FormatException {
+    private void onHeaders(Http2Direction dir, Http2Frame f) throws FormatException {
         requireStream(f);
         ByteCursor c = f.unpadded();
         if (f.has(Http2Frame.PRIORITY_FLAG)) {
             c.skip(5);
         }
-        beginBlock(dir, f, 0, c);
+        onHeaderBlock(dir, dir.begin(f, 0, c));
     }
 
-    private void onPushPromise(Direction dir, Http2Frame f) throws FormatException {
+    private void onPushPromise(Http2Direction dir, Http2Frame f) throws FormatException {
         requireStream(f);
         if (dir.fromClient) {
             throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "PUSH_PROMISE from the client");
@@ -164,42 +144,19 @@ final class Http2Connection implements ConnectionEngine {
                     "promised stream " + promised + " is not a new even id (last " + lastServerStream + ")");
         }
         lastServerStream = promised;
-        beginBlock(dir, f, promised, c);
+        onHeaderBlock(dir, dir.begin(f, promised, c));
     }
 
-    private void beginBlock(Direction dir, Http2Frame f, int promisedId, ByteCursor fragment) throws Http2Exception {
-        dir.block = new BlockInProgress(f, promisedId);
-        appendFragment(dir, f, fragment);
-    }
-
-    private void onContinuation(Direction dir, Http2Frame f) throws Http2Exception {
-        if (dir.block == null) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "CONTINUATION without a header block");
+    private void onHeaderBlock(Http2Direction dir, Http2Direction.Assembled done) throws Http2Exception {
+        if (done == null) {
+            return;
         }
-        appendFragment(dir, f, f.cursor());
-    }
-
-    private void appendFragment(Direction dir, Http2Frame f, ByteCursor fragment) throws Http2Exception {
-        BlockInProgress b = dir.block;
-        if ((long) b.fragments.size() + fragment.remaining() > limits.maxHeaderBlockBytes()) {
-            throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, f.offset(),
-                    "header block of stream " + f.streamId() + " over " + limits.maxHeaderBlockBytes() + " bytes");
-        }
-        ByteBuffer bytes = fragment.buffer();
-        byte[] chunk = new byte[bytes.remaining()];
-        bytes.get(chunk);
-        b.fragments.write(chunk, 0, chunk.length);
-        if (f.has(Http2Frame.END_HEADERS)) {
-            dir.block = null;
-            Http2Frame first = b.first;
-            HeaderBlock block = dir.hpack.decode(b.fragments.toByteArray(), first.streamId(), first.offset());
-            if (first.type() == Http2Frame.PUSH_PROMISE) {
-                onPromisedRequest(first, b.promisedId, block);
-            } else if (dir.fromClient) {
-                onClientHeaders(first, block);
-            } else {
-                onServerHeaders(first, block);
-            }
+        if (done.first().type() == Http2Frame.PUSH_PROMISE) {
+            onPromisedRequest(done.first(), done.promisedId(), done.block());
+        } else if (dir.fromClient) {
+            onClientHeaders(done.first(), done.block());
+        } else {
+            onServerHeaders(done.first(), done.block());
         }
     }
 
@@ -286,7 +243,7 @@ final class Http2Connection implements ConnectionEngine {
         d.requestHeaders = block.headers();
     }
 
-    private void onData(Direction dir, Http2Frame f) throws Http2Exception {
+    private void onData(Http2Direction dir, Http2Frame f) throws Http2Exception {
         requireStream(f);
         Http2Stream s = streams.get(f.streamId());
         ByteCursor body = f.unpadded();
@@ -311,7 +268,7 @@ final class Http2Connection implements ConnectionEngine {
         completeIfClosed(s);
     }
 
-    private void onReset(Direction dir, Http2Frame f) throws FormatException {
+    private void onReset(Http2Direction dir, Http2Frame f) throws FormatException {
         requireStream(f);
         expectLength(f, 4, true);
         Http2Stream s = streams.get(f.streamId());
@@ -325,48 +282,7 @@ final class Http2Connection implements ConnectionEngine {
         close(s);
     }
 
-    private void onSettings(Direction dir, Http2Frame f) throws FormatException {
-        onConnectionOnly(f);
-        if (f.has(Http2Frame.ACK)) {
-            expectLength(f, 0, true);
-            return;
-        }
-        if (f.payload().length % 6 != 0) {
-            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(),
-                    "SETTINGS payload of " + f.payload().length + " bytes is not a multiple of 6");
-        }
-        // Settings tell the peer how to talk to the sender: they bind the other direction.
-        Direction peer = dir.fromClient ? server : client;
-        ByteCursor c = f.cursor();
-        while (c.remaining() > 0) {
-            int id = c.u16();
-            long value = c.u32();
-            switch (id) {
-                case SETTINGS_HEADER_TABLE_SIZE -> peer.hpack.tableCapacity(value);
-                case SETTINGS_ENABLE_PUSH -> {
-                    if (value > 1) {
-                        throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "ENABLE_PUSH " + value);
-                    }
-                }
-                case SETTINGS_INITIAL_WINDOW_SIZE -> {
-                    if (value > Integer.MAX_VALUE) {
-                        throw Http2Exception.connection(Http2Error.FLOW_CONTROL_ERROR, f.offset(), "INITIAL_WINDOW_SIZE " + value);
-                    }
-                }
-                case SETTINGS_MAX_FRAME_SIZE -> {
-                    if (value < Http2FrameReader.DEFAULT_MAX_FRAME_SIZE || value > MAX_FRAME_SIZE_LIMIT) {
-                        throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(), "MAX_FRAME_SIZE " + value);
-                    }
-                    peer.reader.maxFrameSize((int) value);
-                }
-                default -> {
-                    // Other settings do not change how the bytes parse.
-                }
-            }
-        }
-    }
-
-    private void onGoAway(Direction dir, Http2Frame f) throws FormatException {
+    private void onGoAway(Http2Direction dir, Http2Frame f) throws FormatException {
         onConnectionOnly(f);
         if (f.payload().length < 8) {
             throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, f.offset(), "GOAWAY shorter than 8 bytes");
@@ -436,6 +352,10 @@ final class Http2Connection implements ConnectionEngine {
     private void streamError(Http2Exception e) {
         Http2Stream s = streams.get(e.streamId());
         if (s == null) {
+            if (e.streamId() % 2 == 1) {
+                // The refused stream still used its id: its later frames are not on an idle stream.
+                lastClientStream = Math.max(lastClientStream, e.streamId());
+            }
             listener.onProblem(HttpIssue.H2_STREAM_ERROR.problem(key, e.error(), e.getMessage()));
             return;
         }

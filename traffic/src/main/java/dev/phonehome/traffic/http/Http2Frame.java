@@ -1,6 +1,7 @@
 package dev.phonehome.traffic.http;
 
 import dev.phonehome.core.io.ByteCursor;
+import dev.phonehome.core.io.FormatException;
 
 /**
  * One HTTP/2 frame (RFC 9113 section 4.1).
@@ -46,7 +47,7 @@ record Http2Frame(int type, int flags, int streamId, byte[] payload, long offset
         int pad = payload[0] & 0xFF;
         try {
             return cursor().sliceAt(1, payload.length - 1 - pad, "HTTP/2 unpadded payload");
-        } catch (dev.phonehome.core.io.FormatException e) {
+        } catch (FormatException e) {
             throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, offset, e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.phonehome.traffic.http;
 
 import dev.phonehome.core.Problem;
+import java.util.Locale;
 
 /** Coded problems of the HTTP engine; reports branch on {@link #code()}. */
 public enum HttpIssue {
@@ -45,6 +46,6 @@ public enum HttpIssue {
 
     /** An HTTP/2 problem whose code carries the error name, e.g. {@code http2.stream.protocol_error}. */
     Problem problem(String subject, Http2Error error, String message) {
-        return new Problem(code + "." + error.name().toLowerCase(java.util.Locale.ROOT), subject, message);
+        return new Problem(code + "." + error.name().toLowerCase(Locale.ROOT), subject, message);
     }
 }

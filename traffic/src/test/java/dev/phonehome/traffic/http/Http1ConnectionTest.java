@@ -92,7 +92,19 @@ class Http1ConnectionTest {
         assertThat(r.exchanges).extracting(e -> e.path() + "=" + e.status() + ":" + text(e.responseBody()))
                 .containsExactly("/1=200:1", "/2=404:2", "/3=200:3");
         assertThat(r.exchanges).extracting(HttpExchange::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(r.exchanges).extracting(HttpExchange::requestTimeNanos).containsOnly(2_000L);
         assertThat(r.exchanges).extracting(HttpExchange::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepAliveExchangesCarryTheTimestampsOfTheirOwnSegments() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("GET /1 HTTP/1.1\r\nHost: h\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n1")
+                .client("GET /2 HTTP/1.1\r\nHost: h\r\n\r\n")
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n2"));
+        assertThat(r.exchanges).extracting(e -> e.requestTimeNanos() + "/" + e.responseTimeNanos())
+                .containsExactly("2000/3000", "4000/5000");
     }
 
     @Test

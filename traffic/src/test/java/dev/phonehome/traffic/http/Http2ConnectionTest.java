@@ -31,6 +31,8 @@ class Http2ConnectionTest {
         assertThat(e.responseHeaders()).containsExactly(new Header("content-type", "text/plain"));
         assertThat(text(e.responseBody())).isEqualTo("hello");
         assertThat(e.problems()).isEmpty();
+        assertThat(e.requestTimeNanos()).isEqualTo(2_000);
+        assertThat(e.responseTimeNanos()).isEqualTo(3_000);
         assertThat(r.problems).isEmpty();
     }
 
@@ -141,6 +143,28 @@ class Http2ConnectionTest {
         assertThat(text(first.responseBody())).isEqualTo("via h2");
         assertThat(r.exchanges.get(1).status()).isEqualTo(404);
         assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void malformedRequestHeadersPoisonOnlyTheirStream() {
+        Recorder r = SplitInvariance.parse(new Conversation().alpn("h2")
+                .client(H2Wire.client().headers(1, false, ":method", "GET", "x-a", "b", ":path", "/late-pseudo")
+                        .data(1, true, "ignored").headers(3, true, GET).bytes())
+                .server(H2Wire.server().headers(3, true, ":status", "200").bytes()));
+        assertThat(r.problems).extracting(Problem::code).containsExactly("http2.stream.protocol_error");
+        assertThat(r.only().sequence()).isEqualTo(3);
+        assertThat(r.only().status()).isEqualTo(200);
+    }
+
+    @Test
+    void unusableHttp2SettingsHeaderIsRecordedOnTheUpgradedExchange() {
+        HttpExchange e = SplitInvariance.parse(new Conversation()
+                .client("GET / HTTP/1.1\r\nHost: h\r\nUpgrade: h2c\r\nHTTP2-Settings: AAU\r\n\r\n")
+                .server(Conversation.concat("HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1), H2Wire.server().headers(1, true, ":status", "200").bytes()))
+                .client(H2Wire.client().bytes())).only();
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.problems()).extracting(Problem::code).containsExactly("http2.connection.protocol_error");
     }
 
     @Test

@@ -174,6 +174,21 @@ class HttpAdversarialTest {
     }
 
     @Test
+    void clientTalkingAfterAnUnansweredConnectIsNotBufferedWithoutBound() {
+        Recorder r = new Recorder();
+        HttpConnectionParser p = new HttpConnectionParser("evil", Optional.empty(), r);
+        p.feed(true, 1, ByteBuffer.wrap(ascii("CONNECT x:443 HTTP/1.1\r\n\r\n")));
+        byte[] mib = new byte[1024 * 1024];
+        for (int i = 0; i < 300; i++) {
+            p.feed(true, 2, ByteBuffer.wrap(mib));
+        }
+        p.end();
+        assertThat(r.exchanges).hasSize(1);
+        assertThat(r.exchanges.get(0).problems()).extracting(Problem::code).containsExactly("http.response.missing");
+        assertThat(r.problems).extracting(Problem::code).contains("http1.request.malformed");
+    }
+
+    @Test
     void oneByteSegmentsOfALargeHeaderFinishInTime() {
         byte[] head = ascii("GET / HTTP/1.1\r\n" + "X-Pad: " + "a".repeat(30_000) + "\r\n\r\n");
         Recorder r = new Recorder();

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real clients and servers on loopback (curl, the JDK's HttpServer, nghttpd from Debian's
- * nghttp2-server, brotli and zstd from Debian) with a recording relay between them; the
+ * Real clients and servers on loopback (curl, the JDK's HttpServer, nghttpd and nghttp from Debian's
+ * nghttp2-server and nghttp2-client, brotli and zstd from Debian) with a recording relay between them; the
  * recorded bytes must parse into exactly what the test served.
  */
 @Timeout(120)
@@ -124,30 +124,70 @@ class RealPeersTest {
         throw new AssertionError("nothing listens on " + port);
     }
 
-    private List<Recorder> curlAgainstNghttpd(String curlMode, String... paths) throws Exception {
-        requireTool("/usr/bin/curl");
+    /** Starts nghttpd (cleartext, with extra options), lets {@code client} talk to it through a relay, returns the replay. */
+    private List<Recorder> againstNghttpd(List<String> serverOptions, ClientRun client) throws Exception {
         requireTool("/usr/sbin/nghttpd");
         Path docroot = Files.createDirectories(dir.resolve("htdocs"));
         Files.write(docroot.resolve("a.json"), PAGE);
         Files.write(docroot.resolve("b.txt"), "second file\n".getBytes(StandardCharsets.UTF_8));
         int port = freePort();
-        Process nghttpd = new ProcessBuilder("/usr/sbin/nghttpd", "--no-tls", "-d", docroot.toString(),
-                "--address=127.0.0.1", String.valueOf(port)).redirectErrorStream(true)
+        List<String> cmd = new ArrayList<>(List.of("/usr/sbin/nghttpd", "--no-tls", "-d", docroot.toString(),
+                "--address=127.0.0.1"));
+        cmd.addAll(serverOptions);
+        cmd.add(String.valueOf(port));
+        Process nghttpd = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nghttpd.log").toFile()).start();
         try {
             awaitListening(port);
             try (RecordingRelay relay = new RecordingRelay(port)) {
-                // One curl per path: curl 7.88 fails to reuse an h2c prior-knowledge connection with nghttpd.
-                for (String p : paths) {
-                    run(dir, "/usr/bin/curl", "-sS", curlMode, "-H", "X-Phonehome: h2", "-o", "/dev/null",
-                            "http://127.0.0.1:" + relay.port() + p);
-                }
+                client.run("http://127.0.0.1:" + relay.port());
                 return relay.replay(Optional.empty());
             }
         } finally {
             nghttpd.destroy();
             nghttpd.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** A client command against a base URL. */
+    private interface ClientRun {
+        void run(String base) throws Exception;
+    }
+
+    private List<Recorder> curlAgainstNghttpd(String curlMode, String... paths) throws Exception {
+        requireTool("/usr/bin/curl");
+        return againstNghttpd(List.of(), base -> {
+            // One curl per path: curl 7.88 fails to reuse an h2c prior-knowledge connection with nghttpd.
+            for (String p : paths) {
+                run(dir, "/usr/bin/curl", "-sS", curlMode, "-H", "X-Phonehome: h2", "-o", "/dev/null", base + p);
+            }
+        });
+    }
+
+    @Test
+    void nghttpMultiplexesStreamsAndAcceptsAPushFromNghttpd() throws Exception {
+        requireTool("/usr/bin/nghttp");
+        List<Recorder> connections = againstNghttpd(List.of("--push=/b.txt=/a.json"),
+                base -> run(dir, "/usr/bin/nghttp", "-n", "-H", "x-phonehome: nghttp", base + "/b.txt", base + "/b.txt?again"));
+        assertThat(connections).hasSize(1);
+        Recorder r = connections.get(0);
+        assertThat(r.problems).isEmpty();
+        // nghttpd matches push rules on the path without the query: each request earns a push.
+        List<HttpExchange> pushed = r.exchanges.stream().filter(e -> e.pushedBy() != 0).toList();
+        List<HttpExchange> requested = r.exchanges.stream().filter(e -> e.pushedBy() == 0).toList();
+        assertThat(requested).extracting(HttpExchange::path).containsExactlyInAnyOrder("/b.txt", "/b.txt?again");
+        assertThat(pushed).hasSize(2).allSatisfy(e -> {
+            assertThat(e.path()).isEqualTo("/a.json");
+            assertThat(e.sequence() % 2).isZero();
+            assertThat(e.responseBody().bytes()).isEqualTo(PAGE);
+        });
+        assertThat(pushed).extracting(HttpExchange::pushedBy)
+                .containsExactlyInAnyOrderElementsOf(requested.stream().map(HttpExchange::sequence).toList());
+        assertThat(r.exchanges).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.problems()).isEmpty();
+        });
+        assertThat(requested).allSatisfy(e -> assertThat(e.requestHeaders()).contains(new Header("x-phonehome", "nghttp")));
     }
 
     @Test
