@@ -39,6 +39,7 @@ public final class Permissions {
             String entry = "permission '" + p.name() + "'";
             checks.require(BASE_LEVELS.contains(p.protection()), entry,
                     "protection '" + p.protection() + "' is not one of " + new TreeSet<>(BASE_LEVELS));
+            checks.provenance(p.provenance(), entry);
             byName.put(p.name(), p);
         }
         SourceDescription framework = document.provenance().sources().get(0);
