@@ -55,10 +55,11 @@ public final class Trackers {
             String entry = "tracker '" + t.id() + "'";
             checks.text(t.name(), entry, "name");
             checks.provenance(t.provenance(), entry);
+            checks.text(t.organisation(), entry, "organisation");
             checks.require(organisations.contains(t.organisation()), entry,
                     "unknown organisation '" + t.organisation() + "'");
             for (String category : t.categories()) {
-                checks.require(CATEGORIES.contains(category), entry, "unknown category '" + category + "'");
+                checks.oneOf(category, CATEGORIES, entry, "category");
             }
             checkSignatures(checks, t, entry);
             byId.put(t.id(), t);
