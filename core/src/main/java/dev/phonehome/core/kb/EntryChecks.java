@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,12 @@ final class EntryChecks {
     String text(String value, String entry, String field) {
         require(value != null && !value.isBlank(), entry, field + " is missing");
         return value;
+    }
+
+    /** Null-safe membership check ({@code Set.of} sets throw on null). */
+    void oneOf(String value, Set<String> allowed, String entry, String field) {
+        require(value != null && allowed.contains(value), entry,
+                field + " '" + value + "' is not one of " + new TreeSet<>(allowed));
     }
 
     <T> List<T> nonEmpty(List<T> values, String entry, String field) {

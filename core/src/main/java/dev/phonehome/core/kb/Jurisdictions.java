@@ -33,7 +33,7 @@ public final class Jurisdictions {
             String entry = "member '" + m.country() + "'";
             checks.text(m.country(), entry, "country");
             checks.country(m.country(), entry, "country");
-            checks.require(BASES.contains(m.basis()), entry, "basis must be one of " + BASES);
+            checks.oneOf(m.basis(), BASES, entry, "basis");
             period(checks, entry, m.from(), m.until());
             checks.provenance(m.provenance(), entry);
         }

@@ -55,7 +55,7 @@ public final class Lexicon {
         for (List<LexiconTerm> list : List.of(
                 checks.nonEmpty(document.terms(), "terms", "terms"),
                 checks.nonEmpty(document.benign(), "benign", "benign"))) {
-            checks.unique(list, t -> normalise(t.term()), "term");
+            checks.unique(list, t -> t.term() == null ? null : normalise(t.term()), "term");
             for (LexiconTerm t : list) {
                 String entry = "term '" + t.term() + "'";
                 checks.text(t.language(), entry, "language");

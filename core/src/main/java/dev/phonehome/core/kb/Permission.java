@@ -10,10 +10,13 @@ import java.util.List;
  *                   or {@code signatureOrSystem}
  * @param flags      protection flags, e.g. {@code privileged}, {@code appop}, {@code development}
  * @param group      permission group, or null
+ * @param provenance where the framework declares it
  */
-public record Permission(String name, String protection, List<String> flags, String group) {
+public record Permission(String name, String protection, List<String> flags, String group,
+                         List<Provenance> provenance) {
     public Permission {
         flags = flags == null ? List.of() : List.copyOf(flags);
+        provenance = provenance == null ? null : List.copyOf(provenance);
     }
 
     /** Runtime permissions a user must grant. */

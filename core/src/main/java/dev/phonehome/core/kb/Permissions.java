@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Android platform permissions with their protection levels, generated from the framework's own
@@ -37,8 +36,8 @@ public final class Permissions {
         Map<String, Permission> byName = new TreeMap<>();
         for (Permission p : all) {
             String entry = "permission '" + p.name() + "'";
-            checks.require(BASE_LEVELS.contains(p.protection()), entry,
-                    "protection '" + p.protection() + "' is not one of " + new TreeSet<>(BASE_LEVELS));
+            checks.oneOf(p.protection(), BASE_LEVELS, entry, "protection");
+            checks.provenance(p.provenance(), entry);
             byName.put(p.name(), p);
         }
         SourceDescription framework = document.provenance().sources().get(0);

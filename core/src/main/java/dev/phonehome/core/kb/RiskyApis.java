@@ -58,10 +58,11 @@ public final class RiskyApis {
             checks.text(a.member(), entry, "member");
             checks.text(a.descriptor(), entry, "descriptor");
             checks.require(a.kind() != null, entry, "kind is missing");
-            checks.require(ROLES.contains(a.role()), entry, "role must be one of " + ROLES);
+            checks.oneOf(a.role(), ROLES, entry, "role");
+            checks.text(a.capability(), entry, "capability");
             checks.require(byId.containsKey(a.capability()), entry, "unknown capability '" + a.capability() + "'");
             checks.require(a.argument() == null || (a.argument().index() != null && a.argument().index() >= 0
-                            && !(a.argument().equals().isEmpty() && a.argument().prefixes().isEmpty())),
+                            && !(a.argument().constants().isEmpty() && a.argument().prefixes().isEmpty())),
                     entry, "argument condition needs an index and at least one value or prefix");
             checks.provenance(a.provenance(), entry);
         }

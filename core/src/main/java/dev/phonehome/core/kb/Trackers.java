@@ -1,6 +1,9 @@
 package dev.phonehome.core.kb;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +22,19 @@ public final class Trackers {
 
     private final Map<String, Tracker> byId;
     private final List<Tracker> sorted;
+    private final Map<ExactSignature, Map<String, List<Tracker>>> byExactSignature = new EnumMap<>(ExactSignature.class);
 
     private Trackers(Map<String, Tracker> byId) {
         this.byId = Map.copyOf(byId);
         this.sorted = List.copyOf(byId.values());
+        for (ExactSignature kind : ExactSignature.values()) {
+            Map<String, List<Tracker>> index = new HashMap<>();
+            for (Tracker t : sorted) {
+                kind.of(t).forEach(v -> index.computeIfAbsent(v.value(), k -> new ArrayList<>()).add(t));
+            }
+            index.replaceAll((k, v) -> List.copyOf(v));
+            byExactSignature.put(kind, Map.copyOf(index));
+        }
     }
 
     record Document(Integer schemaVersion, String kbVersion, FileProvenance provenance,
@@ -43,10 +55,11 @@ public final class Trackers {
             String entry = "tracker '" + t.id() + "'";
             checks.text(t.name(), entry, "name");
             checks.provenance(t.provenance(), entry);
+            checks.text(t.organisation(), entry, "organisation");
             checks.require(organisations.contains(t.organisation()), entry,
                     "unknown organisation '" + t.organisation() + "'");
             for (String category : t.categories()) {
-                checks.require(CATEGORIES.contains(category), entry, "unknown category '" + category + "'");
+                checks.oneOf(category, CATEGORIES, entry, "category");
             }
             checkSignatures(checks, t, entry);
             byId.put(t.id(), t);
@@ -88,6 +101,14 @@ public final class Trackers {
 
     public Optional<Tracker> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Trackers declaring {@code value} as a signature of this kind (e.g. a native library file
+     * name), sorted by id.
+     */
+    public List<Tracker> withSignature(ExactSignature kind, String value) {
+        return byExactSignature.get(kind).getOrDefault(value, List.of());
     }
 
     /** All trackers, sorted by id. */

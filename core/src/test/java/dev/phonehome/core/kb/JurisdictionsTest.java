@@ -30,9 +30,11 @@ class JurisdictionsTest {
     }
 
     @Test
-    void unitedKingdomLeavesTheEuAndIsAdequateThroughTheRenewal() {
+    void unitedKingdomLeavesTheEuAndIsCoveredByTheBridgeThenAdequacyThenTheRenewal() {
         assertThat(kind("GB", null, "2020-12-31")).isEqualTo(Regime.Kind.EEA);
-        assertThat(kind("GB", null, "2021-01-15")).isEqualTo(Regime.Kind.THIRD_COUNTRY);
+        Regime bridge = jurisdictions.regimeOf("GB", null, LocalDate.parse("2021-01-15"));
+        assertThat(bridge.kind()).isEqualTo(Regime.Kind.ADEQUATE);
+        assertThat(bridge.decision().decision()).contains("FINPROV.10A");
         assertThat(kind("GB", null, "2021-06-28")).isEqualTo(Regime.Kind.ADEQUATE);
         assertThat(kind("GB", null, "2030-01-01")).isEqualTo(Regime.Kind.ADEQUATE);
         assertThat(kind("GB", null, "2032-01-01")).isEqualTo(Regime.Kind.THIRD_COUNTRY);

@@ -1,6 +1,7 @@
 package dev.phonehome.core.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,5 +93,24 @@ class KnowledgeBaseTest {
                             || p.equals("android.permission.READ_PHONE_NUMBERS") || p.equals("android.permission.QUERY_ALL_PACKAGES")
                             || kb.permissions().byName(p).isPresent(), capability.id() + " permissions");
         }
+    }
+
+    @Test
+    void exactSignaturesFindTheirTrackers() {
+        assertThat(kb.trackers().withSignature(ExactSignature.NATIVE_LIBRARY, "libBugly.so"))
+                .extracting(Tracker::id).containsExactly("tencent-bugly");
+        assertThat(kb.trackers().withSignature(ExactSignature.MANIFEST_COMPONENT, "com.xiaomi.push.service.XMPushService"))
+                .extracting(Tracker::id).containsExactly("xiaomi-push");
+        assertThat(kb.trackers().withSignature(ExactSignature.MANIFEST_META_DATA, "BaiduMobAd_STAT_ID"))
+                .extracting(Tracker::id).containsExactly("baidu-mobstat");
+        assertThat(kb.trackers().withSignature(ExactSignature.NATIVE_LIBRARY, "libc.so")).isEmpty();
+    }
+
+    @Test
+    void resultsAreImmutable() {
+        Tracker any = kb.trackers().all().get(0);
+        assertThatThrownBy(() -> kb.trackers().all().add(any)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> any.codePrefixes().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> kb.lexicon().terms().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -106,7 +106,7 @@ class KnowledgeFileValidationTest {
 
     @Test
     void unknownCategory() {
-        rejectingTrackers(TRACKERS.replace("\"Analytics\"", "\"Spyware\"")).hasMessageContaining("unknown category 'Spyware'");
+        rejectingTrackers(TRACKERS.replace("\"Analytics\"", "\"Spyware\"")).hasMessageContaining("category 'Spyware' is not one of");
     }
 
     @Test

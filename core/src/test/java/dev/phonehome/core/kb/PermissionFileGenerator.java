@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 final class PermissionFileGenerator {
     static final Path FRAMEWORK_RES = Path.of("/usr/share/android-framework-res/framework-res.apk");
 
+    private static final String SOURCE = "android-framework";
+    /** When the package was read; the framework release itself is named in the snapshot. */
+    private static final String SOURCE_DATE = "2026-11-24";
     private static final List<String> BASE_LEVELS = List.of("normal", "dangerous", "signature", "signatureOrSystem");
     /** protectionLevel flag bits as defined by android.R.attr#protectionLevel. */
     private static final Map<Integer, String> FLAGS = Map.ofEntries(
@@ -31,7 +34,7 @@ final class PermissionFileGenerator {
             Map.entry(0x100000, "incidentReportApprover"), Map.entry(0x200000, "appPredictor"),
             Map.entry(0x400000, "companion"), Map.entry(0x800000, "retailDemo"));
 
-    private static final Pattern ELEMENT = Pattern.compile("^\\s*E: (\\S+)");
+    private static final Pattern ELEMENT = Pattern.compile("^\\s*E: (\\S+) \\(line=(\\d+)\\)");
     private static final Pattern STRING_ATTR = Pattern.compile("^\\s*A: android:(\\w+)\\(0x[0-9a-f]+\\)=\"([^\"]*)\"");
     private static final Pattern INT_ATTR = Pattern.compile("^\\s*A: android:(\\w+)\\(0x[0-9a-f]+\\)=\\(type 0x1[01]\\)0x([0-9a-f]+)");
 
@@ -45,6 +48,8 @@ final class PermissionFileGenerator {
             if (element.find()) {
                 current = element.group(1).equals("permission") ? new TreeMap<>() : null;
                 if (current != null) {
+                    current.put("provenance", List.of(TrackerFileGenerator.provenance(SOURCE,
+                            "AndroidManifest.xml line " + element.group(2), SOURCE_DATE, null, null)));
                     permissions.add(current);
                 }
                 continue;
@@ -69,10 +74,10 @@ final class PermissionFileGenerator {
         permissions.sort((a, b) -> ((String) a.get("name")).compareTo((String) b.get("name")));
         String snapshot = "framework-res " + versionName + " (Debian android-framework-res " + debianVersion() + ")";
         Map<String, Object> provenance = Map.of(
-                "sources", List.of(TrackerFileGenerator.source("android-framework",
+                "sources", List.of(TrackerFileGenerator.source(SOURCE,
                         "Android platform manifest (framework-res.apk AndroidManifest.xml)",
                         "Debian package android-framework-res, " + FRAMEWORK_RES, snapshot,
-                        RegenerateKbFiles.KB_VERSION.replace('.', '-'), "Apache-2.0 (AOSP)")),
+                        SOURCE_DATE, "Apache-2.0 (AOSP)")),
                 "generated_by", "core/src/test/java/dev/phonehome/core/kb/PermissionFileGenerator.java via aapt dump xmltree");
         KbJsonWriter.write(kbDir.resolve("permissions.json"), kbVersion, provenance, Map.of("permissions", permissions));
     }
