@@ -27,10 +27,10 @@ class ScanCommandTest {
     void scansTheSampleFirmwareIntoDeterministicJson() throws Exception {
         Path first = dir.resolve("first.json");
         Path second = dir.resolve("second.json");
-        assertThat(Main.run("scan", "--quiet", "--threads", "2", "--json", first.toString(), firmware.toString()))
-                .isEqualTo(ExitCode.OK);
-        assertThat(Main.run("scan", "--quiet", "--threads", "1", "--json", second.toString(), firmware.toString()))
-                .isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of("scan", "--quiet", "--threads", "2", "--json", first.toString(), firmware.toString())
+                .exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of("scan", "--quiet", "--threads", "1", "--json", second.toString(), firmware.toString())
+                .exitCode()).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
 
         JsonNode scan = CanonicalJson.mapper().readTree(first.toFile());
@@ -49,6 +49,9 @@ class ScanCommandTest {
         JsonNode cloud = app(scan, "com.phonehome.sample.cloud");
         assertThat(cloud.path("privilegedFolder").asBoolean()).isTrue();
         assertThat(cloud.path("manifest").path("sharedUserId").asText()).isEqualTo("android.uid.system");
+
+        JsonNode adFilter = app(scan, "com.phonehome.sample.adfilter");
+        assertThat(adFilter.path("label").asText()).as("label resolved through resources.arsc").isEqualTo("Sample Ad Filter");
 
         JsonNode platform = scan.path("signers").get(0);
         assertThat(platform.path("platform").asBoolean()).isTrue();
@@ -75,8 +78,8 @@ class ScanCommandTest {
         Files.write(mixed.resolve("system/app/Garbage/Garbage.apk"), "this is not a zip".getBytes());
         Path json = dir.resolve("mixed.json");
 
-        assertThat(Main.run("scan", "--quiet", "--format", "json", "--json", json.toString(), mixed.toString()))
-                .isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of("scan", "--quiet", "--format", "json", "--json", json.toString(), mixed.toString())
+                .exitCode()).isEqualTo(ExitCode.OK);
 
         JsonNode scan = CanonicalJson.mapper().readTree(json.toFile());
         assertThat(scan.path("summary").path("distinctApps").asInt()).isEqualTo(7);

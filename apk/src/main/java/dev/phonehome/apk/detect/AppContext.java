@@ -3,6 +3,7 @@ package dev.phonehome.apk.detect;
 import dev.phonehome.apk.dex.DexIndex;
 import dev.phonehome.apk.firmware.Partition;
 import dev.phonehome.apk.manifest.AndroidManifest;
+import dev.phonehome.apk.resources.ResourceTable;
 import dev.phonehome.apk.signing.SigningReport;
 import dev.phonehome.apk.zip.ApkArchive;
 import dev.phonehome.core.kb.KnowledgeBase;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param privilegedFolder whether it lies in a {@code priv-app} folder
  * @param archive         the APK (the base APK of a bundle)
  * @param manifest        the decoded manifest, when it could be read
+ * @param resources       the decoded resources.arsc, when there is one
  * @param dex             every DEX of the app with its location ({@code classes2.dex}, {@code assets/a.jar!/classes.dex})
  * @param signing         the signature report, when the APK could be inspected
  * @param platformSigned  whether the app is signed with the firmware's platform key (known after
@@ -27,7 +29,7 @@ import java.util.Optional;
  * @param kb              the knowledge base
  */
 public record AppContext(String subject, String location, Partition partition, boolean privilegedFolder,
-        ApkArchive archive, Optional<AndroidManifest> manifest, List<LocatedDex> dex,
+        ApkArchive archive, Optional<AndroidManifest> manifest, Optional<ResourceTable> resources, List<LocatedDex> dex,
         Optional<SigningReport> signing, boolean platformSigned, KnowledgeBase kb) {
 
     /** A DEX index and where it was found. */

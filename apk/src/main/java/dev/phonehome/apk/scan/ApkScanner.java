@@ -6,6 +6,8 @@ import dev.phonehome.apk.dex.DexIndex;
 import dev.phonehome.apk.firmware.ApkInput;
 import dev.phonehome.apk.manifest.AndroidManifest;
 import dev.phonehome.apk.manifest.AxmlFormatException;
+import dev.phonehome.apk.resources.ArscFormatException;
+import dev.phonehome.apk.resources.ResourceTable;
 import dev.phonehome.apk.signing.SignatureInspector;
 import dev.phonehome.apk.signing.SigningReport;
 import dev.phonehome.apk.zip.ApkArchive;
@@ -59,7 +61,8 @@ public final class ApkScanner {
             }
             String subject = draft.manifest.map(AndroidManifest::packageName).orElse(input.location());
             draft.findings = detectors.run(new AppContext(subject, locations.get(0), input.partition(),
-                    privilegedFolder, draft.base, draft.manifest, List.copyOf(draft.dex), draft.signing, false, kb),
+                    privilegedFolder, draft.base, draft.manifest, draft.resources, List.copyOf(draft.dex), draft.signing,
+                    false, kb),
                     problems);
         } catch (ZipFormatException e) {
             problems.add(new Problem(e.code(), input.location(), e.getMessage()));
@@ -67,8 +70,8 @@ public final class ApkScanner {
             problems.add(new Problem("apk.unreadable", input.location(), String.valueOf(e.getMessage())));
         }
         return new AppReport(sha256, size(input.file()), locations, input.partition(), privilegedFolder,
-                draft.container, draft.splits, draft.manifest.map(ManifestView::of), draft.manifest
-                        .map(AndroidManifest::application).map(a -> a.label()).filter(l -> l != null && !l.isEmpty()),
+                draft.container, draft.splits, draft.manifest.map(m -> ManifestView.of(m, draft.resources)),
+                draft.manifest.flatMap(m -> ManifestView.label(m, draft.resources)),
                 DexSummary.sorted(draft.dex.stream().map(DexSummary::of).toList()),
                 listClasses ? Optional.of(List.copyOf(draft.classNames)) : Optional.empty(), draft.signing,
                 draft.findings, problems);
@@ -111,7 +114,21 @@ public final class ApkScanner {
                 problems.add(new Problem("axml.malformed", prefix + "AndroidManifest.xml", e.getMessage()));
             }
         }
+        apk.find("resources.arsc").ifPresent(e -> readResources(apk, e, prefix, draft, problems));
         new DexCollector(problems, draft::addDex).collect(apk, prefix);
+    }
+
+    private static void readResources(ApkArchive apk, ArchiveEntry entry, String prefix, Draft draft,
+            List<Problem> problems) {
+        try {
+            ResourceTable table = ResourceTable.parse(apk.read(entry));
+            problems.addAll(table.problems());
+            draft.resources = Optional.of(table);
+        } catch (ZipFormatException e) {
+            problems.add(new Problem(e.code(), prefix + "resources.arsc", e.getMessage()));
+        } catch (ArscFormatException e) {
+            problems.add(new Problem("arsc.malformed", prefix + "resources.arsc", e.getMessage()));
+        }
     }
 
     /** apksig reads files; a nested base APK is copied to a private temporary file for it. */
@@ -149,6 +166,7 @@ public final class ApkScanner {
         String container = "APK";
         List<String> splits = List.of();
         Optional<AndroidManifest> manifest = Optional.empty();
+        Optional<ResourceTable> resources = Optional.empty();
         Optional<SigningReport> signing = Optional.empty();
         ApkArchive base;
         List<Finding> findings = List.of();

@@ -7,6 +7,7 @@ import dev.phonehome.apk.manifest.MetaData;
 import dev.phonehome.apk.manifest.Permissions;
 import dev.phonehome.apk.manifest.Queries;
 import dev.phonehome.apk.manifest.Requirement;
+import dev.phonehome.apk.resources.ResourceTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,17 +36,30 @@ public record ManifestView(String packageName, long versionCode, String versionN
             List<Component> components, List<MetaData> metaData, List<Requirement> usesLibraries) {
     }
 
-    public static ManifestView of(AndroidManifest m) {
+    /** The view of {@code m}; resource references are resolved through {@code resources} when possible. */
+    public static ManifestView of(AndroidManifest m, Optional<ResourceTable> resources) {
         Application a = m.application();
-        ApplicationView app = new ApplicationView(text(a.name()),
-                a.label() != null && !a.label().isEmpty() ? Optional.of(a.label()) : resource(a.labelResource()),
-                a.debuggable(), a.allowBackup(), a.usesCleartextTraffic(), resource(a.networkSecurityConfig()),
+        Optional<String> nsc = a.networkSecurityConfig() == 0 ? Optional.empty()
+                : resources.flatMap(r -> r.fileReference(a.networkSecurityConfig()))
+                        .or(() -> resource(a.networkSecurityConfig()));
+        ApplicationView app = new ApplicationView(text(a.name()), label(m, resources).or(() -> resource(a.labelResource())),
+                a.debuggable(), a.allowBackup(), a.usesCleartextTraffic(), nsc,
                 a.components(), a.metaData(), a.usesLibraries());
         List<PermissionUse> uses = m.usesPermissions().stream().map(ManifestView::use).toList();
         List<PermissionDeclaration> declared = m.permissions().stream().map(ManifestView::declaration).toList();
         return new ManifestView(m.packageName(), m.versionCode(), m.versionName(), m.minSdk(), m.targetSdk(),
                 m.compileSdk(), text(m.sharedUserId()), m.platformSharedUser().isPresent(), app, uses, declared,
                 m.usesFeatures(), m.queries());
+    }
+
+    /** The app label: the literal, or the default-configuration string the label resource names. */
+    public static Optional<String> label(AndroidManifest m, Optional<ResourceTable> resources) {
+        Application a = m.application();
+        if (a.label() != null && !a.label().isEmpty()) {
+            return Optional.of(a.label());
+        }
+        return a.labelResource() == 0 ? Optional.empty()
+                : resources.flatMap(r -> r.string(a.labelResource(), "default"));
     }
 
     private static PermissionUse use(Permissions.Requested r) {

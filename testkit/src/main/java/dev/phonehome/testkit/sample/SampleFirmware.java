@@ -4,6 +4,7 @@ import dev.phonehome.testkit.ApkBuilder;
 import dev.phonehome.testkit.DexCompiler;
 import dev.phonehome.testkit.SigningIdentity;
 import dev.phonehome.testkit.axml.ManifestXml;
+import dev.phonehome.testkit.axml.ResourcesArscWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import java.util.List;
  *       clients, also copied to {@code system/preinstall} (one app, two locations);</li>
  *   <li>{@code system/priv-app/CloudService}: a system-UID app that sends an SMS to a constant
  *       number, with an SMS data-port receiver;</li>
- *   <li>{@code product/app/AdFilter}: an app with a keyword list applied to ad titles;</li>
+ *   <li>{@code product/app/AdFilter}: an app with a keyword list applied to ad titles, whose label is
+ *       a string resource with a Chinese translation;</li>
  *   <li>{@code vendor/app/Ims}: a vendor app reading the IMEI, signed with an Android debug certificate.</li>
  * </ul>
  */
@@ -90,10 +92,13 @@ public final class SampleFirmware {
     }
 
     private void adFilter(Path target) {
+        ResourcesArscWriter resources = new ResourcesArscWriter("com.phonehome.sample.adfilter");
+        int label = resources.string("string", "app_name", "Sample Ad Filter");
+        resources.translate(label, "zh-rCN", "广告过滤示例");
         byte[] manifest = ManifestXml.app("com.phonehome.sample.adfilter").versionCode(7).versionName("1.7")
-                .minSdk(26).targetSdk(31).permission(INTERNET).label("Sample Ad Filter").allowBackup(true)
+                .minSdk(26).targetSdk(31).permission(INTERNET).labelResource(label).allowBackup(true)
                 .build();
-        new ApkBuilder().manifest(manifest)
+        new ApkBuilder().manifest(manifest).storedEntry("resources.arsc", resources.build())
                 .dex(dex("adfilter", List.of("com.phonehome.sample.adfilter.AdTitleFilter")))
                 .entry("assets/ad_blacklist.txt", SampleSources.bytes("adfilter/ad_blacklist.txt"))
                 .signedBy(vendor).write(target);
