@@ -6,6 +6,7 @@ import dev.phonehome.apk.scan.DexSummary;
 import dev.phonehome.apk.scan.FirmwareScan;
 import dev.phonehome.apk.scan.SignerCluster;
 import dev.phonehome.core.Problem;
+import dev.phonehome.core.finding.Finding;
 import java.io.PrintStream;
 
 /** The terminal rendering of a scan: one line per app, then signers and problems. */
@@ -31,6 +32,7 @@ final class ScanSummary {
             out.printf("%-48s %-40s %8s %6s %5s %7d %s%n", shorten(app.locations().get(0), 48), shorten(pkg, 40),
                     version, target, perms, classes, notes(app));
         }
+        printFindings(out);
         out.println();
         out.println("Signers:");
         for (SignerCluster c : scan.signers()) {
@@ -43,6 +45,21 @@ final class ScanSummary {
             out.println("Firmware problems:");
             for (Problem p : scan.problems()) {
                 out.printf("  %s  %s: %s%n", p.code(), p.subject(), p.message());
+            }
+        }
+    }
+
+    private void printFindings(PrintStream out) {
+        boolean any = scan.apps().stream().anyMatch(a -> !a.findings().isEmpty());
+        if (!any) {
+            return;
+        }
+        out.println();
+        out.println("Findings:");
+        for (AppReport app : scan.apps()) {
+            for (Finding f : app.findings()) {
+                out.printf("  %-8s %-40s %s  [%s]%n", f.severity(), shorten(f.subject(), 40), f.title(),
+                        f.level().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
     }
