@@ -133,6 +133,29 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void clientHelloSentBeforeTheProxyAnswersStillGoesToTheTunnel() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("CONNECT h:443 HTTP/1.1\r\n\r\n\u0016\u0003\u0001early")
+                .server("HTTP/1.1 200 OK\r\n\r\n")
+                .gap(false, 7)
+                .client("late"));
+        assertThat(r.only().upgrade()).isEqualTo("tunnel");
+        assertThat(r.tunnelFromClient.toString(StandardCharsets.ISO_8859_1)).isEqualTo("\u0016\u0003\u0001earlylate");
+        assertThat(r.tunnelGapBytes).isEqualTo(7);
+        assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void refusedWebsocketUpgradeKeepsParsingHttp() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                        + "GET /next HTTP/1.1\r\nHost: h\r\n\r\n")
+                .server("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(r.exchanges).extracting(e -> e.path() + "=" + e.status() + e.upgrade()).containsExactly("/ws=400", "/next=200");
+        assertThat(r.tunnelOpeners).isEmpty();
+    }
+
+    @Test
     void refusedConnectKeepsParsingHttp() {
         Recorder r = SplitInvariance.parse(new Conversation()
                 .client("CONNECT x:443 HTTP/1.1\r\n\r\n")
