@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 /**
  * HTTP/1.x over one connection: requests and responses parsed incrementally in both directions,
@@ -100,6 +101,8 @@ final class Http1Connection implements ConnectionEngine {
             s.current.draft.problem(HttpIssue.CAPTURE_GAP, what);
             collector(s, s.current).missing(missing);
             messageDone(s);
+        } else if (s.phase == Phase.HEAD && !onlyLineBreaks(s.q)) {
+            lostHead(s, what);
         } else {
             listener.onProblem(HttpIssue.CAPTURE_GAP.problem(key, what));
         }
@@ -129,6 +132,45 @@ final class Http1Connection implements ConnectionEngine {
             }
         }
         flushAll();
+    }
+
+    /**
+     * A gap cut a message head: keep its place in the request/response pairing, so responses
+     * after the gap still answer the right requests, and keep its start line if that was seen.
+     */
+    private void lostHead(Side s, String what) {
+        int nl = s.q.indexOf((byte) '\n', 0, s.q.size());
+        String first = nl < 0 ? "" : Http1HeadParser.line(s.q, 0, nl);
+        if (s.fromClient) {
+            ExchangeDraft d = new ExchangeDraft(key, nextSequence++, limits, memory);
+            d.requestTimeNanos = s.q.frontTimestamp();
+            Matcher m = Http1HeadParser.REQUEST_LINE.matcher(first);
+            if (m.matches()) {
+                d.method = m.group(1);
+                d.path = m.group(2);
+                d.httpVersion = m.group(3);
+            }
+            d.problem(HttpIssue.CAPTURE_GAP, "request head cut: " + what);
+            Pending p = new Pending(d);
+            p.requestDone = true;
+            pending.addLast(p);
+            return;
+        }
+        Pending p = pending.stream().filter(x -> !x.responseDone).findFirst().orElse(null);
+        if (p == null) {
+            listener.onProblem(HttpIssue.CAPTURE_GAP.problem(key, what));
+            return;
+        }
+        Matcher m = Http1HeadParser.STATUS_LINE.matcher(first);
+        if (m.matches()) {
+            p.draft.status = Integer.parseInt(m.group(2));
+            p.draft.reason = m.group(3) == null ? "" : m.group(3);
+        }
+        p.draft.responseTimeNanos = s.q.frontTimestamp();
+        p.draft.responseBody.cut();
+        p.draft.problem(HttpIssue.CAPTURE_GAP, "response head cut: " + what);
+        s.current = p;
+        messageDone(s);
     }
 
     private void pump() {

@@ -168,10 +168,10 @@ final class Http2Connection implements ConnectionEngine {
                 throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, f.offset(),
                         "client HEADERS on stream " + id + " which is not a new odd id (last " + lastClientStream + ")");
             }
-            lastClientStream = id;
             if (!block.request()) {
                 throw Http2Exception.stream(Http2Error.PROTOCOL_ERROR, id, f.offset(), "first client HEADERS is not a request");
             }
+            lastClientStream = id;
             if (streams.size() >= limits.maxOpenStreams()) {
                 throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, f.offset(),
                         "more than " + limits.maxOpenStreams() + " open streams");
@@ -350,12 +350,14 @@ final class Http2Connection implements ConnectionEngine {
     }
 
     private void streamError(Http2Exception e) {
-        Http2Stream s = streams.get(e.streamId());
+        int id = e.streamId();
+        Http2Stream s = streams.get(id);
+        if (s == null && id % 2 == 1 && id > lastClientStream) {
+            // A request refused before its stream opened still gets an exchange: the evidence is that it was sent.
+            lastClientStream = id;
+            s = new Http2Stream(id, new ExchangeDraft(key, id, limits, memory));
+        }
         if (s == null) {
-            if (e.streamId() % 2 == 1) {
-                // The refused stream still used its id: its later frames are not on an idle stream.
-                lastClientStream = Math.max(lastClientStream, e.streamId());
-            }
             listener.onProblem(HttpIssue.H2_STREAM_ERROR.problem(key, e.error(), e.getMessage()));
             return;
         }

@@ -133,6 +133,29 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void clientHelloSentBeforeTheProxyAnswersStillGoesToTheTunnel() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("CONNECT h:443 HTTP/1.1\r\n\r\n\u0016\u0003\u0001early")
+                .server("HTTP/1.1 200 OK\r\n\r\n")
+                .gap(false, 7)
+                .client("late"));
+        assertThat(r.only().upgrade()).isEqualTo("tunnel");
+        assertThat(r.tunnelFromClient.toString(StandardCharsets.ISO_8859_1)).isEqualTo("\u0016\u0003\u0001earlylate");
+        assertThat(r.tunnelGapBytes).isEqualTo(7);
+        assertThat(r.problems).isEmpty();
+    }
+
+    @Test
+    void refusedWebsocketUpgradeKeepsParsingHttp() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                        + "GET /next HTTP/1.1\r\nHost: h\r\n\r\n")
+                .server("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(r.exchanges).extracting(e -> e.path() + "=" + e.status() + e.upgrade()).containsExactly("/ws=400", "/next=200");
+        assertThat(r.tunnelOpeners).isEmpty();
+    }
+
+    @Test
     void refusedConnectKeepsParsingHttp() {
         Recorder r = SplitInvariance.parse(new Conversation()
                 .client("CONNECT x:443 HTTP/1.1\r\n\r\n")
@@ -182,14 +205,28 @@ class Http1ConnectionTest {
     }
 
     @Test
-    void gapInAHeadResynchronisesAtTheNextRequestLine() {
+    void gapInARequestHeadKeepsResponsesPairedWithTheirRequests() {
         Recorder r = SplitInvariance.parse(new Conversation()
                 .client("GET /lost HTTP/1.1\r\nHo")
                 .gap(true, 100)
                 .client("st: x\r\n\r\nGET /found HTTP/1.1\r\nHost: h\r\n\r\n")
-                .server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
-        assertThat(r.exchanges).extracting(HttpExchange::path).containsExactly("/found");
-        assertThat(r.problems).extracting(Problem::code).contains("http.capture.gap");
+                .server("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nlostHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfound"));
+        assertThat(r.exchanges).extracting(e -> e.path() + ":" + text(e.responseBody()))
+                .containsExactly("/lost:lost", "/found:found");
+        assertThat(r.exchanges.get(0).problems()).extracting(Problem::code).containsExactly("http.capture.gap");
+        assertThat(r.exchanges.get(1).problems()).isEmpty();
+    }
+
+    @Test
+    void gapInAResponseHeadClosesThatResponse() {
+        Recorder r = SplitInvariance.parse(new Conversation()
+                .client("GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\n")
+                .server("HTTP/1.1 503 Busy\r\nConte")
+                .gap(false, 50)
+                .server("nt-Length: 1\r\n\r\nxHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        assertThat(r.exchanges).extracting(e -> e.path() + "=" + e.status()).containsExactly("/1=503", "/2=200");
+        assertThat(r.exchanges.get(0).problems()).extracting(Problem::code).containsExactly("http.capture.gap");
+        assertThat(text(r.exchanges.get(1).responseBody())).isEqualTo("ok");
     }
 
     @Test

@@ -13,6 +13,7 @@ final class Recorder implements HttpListener {
     final ByteArrayOutputStream tunnelFromClient = new ByteArrayOutputStream();
     final ByteArrayOutputStream tunnelFromServer = new ByteArrayOutputStream();
     final List<String> tunnelOpeners = new ArrayList<>();
+    long tunnelGapBytes;
 
     @Override
     public void onExchange(HttpExchange exchange) {
@@ -30,6 +31,11 @@ final class Recorder implements HttpListener {
     }
 
     @Override
+    public void onTunnelGap(HttpExchange opener, boolean fromClient, long missing) {
+        tunnelGapBytes += missing;
+    }
+
+    @Override
     public void onProblem(Problem problem) {
         problems.add(problem);
     }
@@ -43,6 +49,7 @@ final class Recorder implements HttpListener {
 
     /** A comparable summary of everything reported. */
     String summary() {
-        return exchanges + "|" + problems + "|" + tunnelOpeners + "|" + tunnelFromClient + "|" + tunnelFromServer;
+        return exchanges + "|" + problems + "|" + tunnelOpeners + "|" + tunnelFromClient + "|" + tunnelFromServer
+                + "|" + tunnelGapBytes;
     }
 }
