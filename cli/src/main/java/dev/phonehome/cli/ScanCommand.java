@@ -6,6 +6,7 @@ import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.scan.FirmwareScan;
 import dev.phonehome.apk.scan.FirmwareScanner;
 import dev.phonehome.apk.signing.SignatureInspector;
+import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.core.kb.KnowledgeBase;
 import java.io.IOException;
@@ -47,6 +48,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}.")
+    Severity failOn;
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = Main.stdout();
@@ -71,6 +76,11 @@ final class ScanCommand implements Callable<Integer> {
         } else {
             new ScanSummary(scan).print(out);
         }
-        return scan.summary().apkFiles() == 0 && !scan.problems().isEmpty() ? ExitCode.INPUT : ExitCode.OK;
+        if (scan.summary().apkFiles() == 0 && !scan.problems().isEmpty()) {
+            return ExitCode.INPUT;
+        }
+        boolean over = failOn != null && scan.apps().stream().flatMap(a -> a.findings().stream())
+                .anyMatch(f -> f.severity().atLeast(failOn));
+        return over ? ExitCode.FINDINGS : ExitCode.OK;
     }
 }

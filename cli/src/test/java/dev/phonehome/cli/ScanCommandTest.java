@@ -92,6 +92,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void failOnTurnsFindingsAtOrAboveTheThresholdIntoExitCodeOne() {
+        // The sample browser uses two analytics SDKs: MEDIUM findings.
+        assertThat(CapturedRun.of("scan", "-q", "--fail-on", "MEDIUM", firmware.toString()).exitCode())
+                .isEqualTo(ExitCode.FINDINGS);
+        assertThat(CapturedRun.of("scan", "-q", "--fail-on", "CRITICAL", firmware.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void missingInputIsAnInputErrorAndBadOptionIsAUsageError() {
         assertThat(Main.run("scan", "--quiet", dir.resolve("nothing-here").toString())).isEqualTo(ExitCode.INPUT);
         assertThat(Main.run("scan", "--no-such-option", firmware.toString())).isEqualTo(ExitCode.USAGE);
