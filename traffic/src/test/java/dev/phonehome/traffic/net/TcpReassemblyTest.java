@@ -158,6 +158,19 @@ class TcpReassemblyTest {
     }
 
     @Test
+    void idleConnectionIsClosedWhileTheCaptureGoesOn() {
+        decoder.accept(c2s(0, 100, SYN, new byte[0]));
+        decoder.accept(c2s(1, 101, ACK, b("quiet")));
+        long later = TcpReassembler.IDLE_TIMEOUT_NANOS + 10;
+        for (int i = 0; i < 5000 && rec.closed.isEmpty(); i++) {
+            decoder.accept(Frames.raw(later + i, Frames.ipv4(Frames.CLIENT, Frames.SERVER, 6,
+                    Frames.tcp(50000, 80, 1 + i, ACK, b("x")))));
+        }
+        assertThat(rec.closed).extracting(Connection::id).containsExactly(1L);
+        assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("quiet");
+    }
+
+    @Test
     void pureAcksOfUnknownFlowsOpenNothing() {
         feed(c2s(1, 100, ACK, new byte[0]), s2c(2, 100, FIN | ACK, new byte[0]));
         assertThat(rec.opened).isEmpty();
