@@ -16,22 +16,27 @@ record PcapngInterface(int linkType, long snaplen, int resolutionExponent, boole
     /** Default resolution: microseconds. */
     private static final int DEFAULT_EXPONENT = 6;
 
-    static PcapngInterface parse(ByteCursor body) throws FormatException {
+    /** Reads an IDB body; malformed options are a problem and leave the defaults in place. */
+    static PcapngInterface parse(ByteCursor body, ProblemLog problems, String subject) throws FormatException {
         int linkType = body.u16();
         body.skip(2);
         long snaplen = body.u32();
         int[] exponent = {DEFAULT_EXPONENT};
         boolean[] binary = {false};
         long[] offset = {0};
-        PcapngOptions.forEach(body, (code, value) -> {
-            if (code == OPT_TSRESOL && value.remaining() >= 1) {
-                int r = value.u8();
-                binary[0] = (r & 0x80) != 0;
-                exponent[0] = r & 0x7F;
-            } else if (code == OPT_TSOFFSET && value.remaining() >= 8) {
-                offset[0] = value.s64();
-            }
-        });
+        try {
+            PcapngOptions.forEach(body, (code, value) -> {
+                if (code == OPT_TSRESOL && value.remaining() >= 1) {
+                    int r = value.u8();
+                    binary[0] = (r & 0x80) != 0;
+                    exponent[0] = r & 0x7F;
+                } else if (code == OPT_TSOFFSET && value.remaining() >= 8) {
+                    offset[0] = value.s64();
+                }
+            });
+        } catch (FormatException e) {
+            problems.add("pcapng.bad-options", subject, e.getMessage());
+        }
         return new PcapngInterface(linkType, snaplen, exponent[0], binary[0], offset[0]);
     }
 

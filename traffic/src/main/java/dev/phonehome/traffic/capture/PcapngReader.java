@@ -137,7 +137,7 @@ final class PcapngReader implements CaptureReader {
             case SHB -> section(body);
             case IDB -> {
                 if (interfaces.size() < MAX_INTERFACES) {
-                    interfaces.add(PcapngInterface.parse(body));
+                    interfaces.add(PcapngInterface.parse(body, problems, in.subject()));
                 } else {
                     problems.add("pcapng.too-many-interfaces", in.subject(), "more than " + MAX_INTERFACES
                             + " interfaces in one section, at offset " + blockOffset);

@@ -52,7 +52,7 @@ final class IpDecoder {
         ByteBuffer payload = c.buffer().slice(headerLength, end - headerLength);
         boolean more = (flagsOffset & 0x2000) != 0;
         int offset = (flagsOffset & 0x1FFF) * 8;
-        return new IpPacket(4, src, dst, protocol, payload, id, offset, more, more || offset != 0);
+        return new IpPacket(4, src, dst, protocol, payload, id, offset, more, more || offset != 0, totalLength - end);
     }
 
     private static IpPacket ipv6(ByteCursor c) throws FormatException {
@@ -64,6 +64,7 @@ final class IpDecoder {
         InetAddress dst = address(c.bytes(16));
         // Payload length 0 means a jumbogram: use what was captured.
         int end = payloadLength == 0 ? c.limit() : Math.min(c.limit(), 40 + payloadLength);
+        int cut = payloadLength == 0 ? 0 : 40 + payloadLength - end;
         ByteCursor p = c.sliceAt(40, end - 40, "IPv6 payload");
         long fragmentId = 0;
         int fragmentOffset = 0;
@@ -88,7 +89,7 @@ final class IpDecoder {
             }
         }
         ByteBuffer payload = p.buffer().slice(p.position(), p.remaining());
-        return new IpPacket(6, src, dst, next, payload, fragmentId, fragmentOffset, more, fragment);
+        return new IpPacket(6, src, dst, next, payload, fragmentId, fragmentOffset, more, fragment, cut);
     }
 
     private static boolean isExtension(int next) {

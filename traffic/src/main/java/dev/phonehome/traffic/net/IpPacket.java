@@ -12,11 +12,12 @@ import java.nio.ByteBuffer;
  * @param fragmentOffset  byte offset of this fragment's payload in the original datagram
  * @param moreFragments   the MF flag
  * @param fragment        true when this is a fragment that needs reassembly
+ * @param cutBytes        payload bytes the IP header announces but the capture cut (snaplen)
  */
 record IpPacket(int version, InetAddress source, InetAddress destination, int protocol, ByteBuffer payload,
-                long fragmentId, int fragmentOffset, boolean moreFragments, boolean fragment) {
+                long fragmentId, int fragmentOffset, boolean moreFragments, boolean fragment, int cutBytes) {
 
     IpPacket reassembled(ByteBuffer whole) {
-        return new IpPacket(version, source, destination, protocol, whole, fragmentId, 0, false, false);
+        return new IpPacket(version, source, destination, protocol, whole, fragmentId, 0, false, false, 0);
     }
 }

@@ -64,7 +64,7 @@ public final class PacketDecoder {
 
     private void transport(Packet packet, IpPacket ip) throws FormatException {
         if (ip.protocol() == TCP) {
-            TcpSegment s = TcpSegment.decode(ip.payload());
+            TcpSegment s = TcpSegment.decode(ip.payload(), ip.cutBytes());
             tcp.segment(packet.timestampNanos(), new Endpoint(ip.source(), s.sourcePort()),
                     new Endpoint(ip.destination(), s.destinationPort()), s, packet.uid());
         } else if (ip.protocol() == UDP) {

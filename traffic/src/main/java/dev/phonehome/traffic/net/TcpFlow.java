@@ -49,7 +49,8 @@ final class TcpFlow {
     void segment(long ts, Endpoint source, TcpSegment s) {
         lastSeen = ts;
         Direction d = source.equals(connection.client()) ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
-        half(d).segment(ts, s.sequence(), s.has(TcpSegment.SYN), s.has(TcpSegment.FIN), s.payload(), sink(d));
+        half(d).segment(ts, s.sequence(), s.has(TcpSegment.SYN), s.has(TcpSegment.FIN), s.payload(), s.cutBytes(),
+                sink(d));
     }
 
     boolean bothFinished() {

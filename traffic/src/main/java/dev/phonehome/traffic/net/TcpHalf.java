@@ -43,10 +43,6 @@ final class TcpHalf {
         boolean exhausted() {
             return used > limit;
         }
-
-        long used() {
-            return used;
-        }
     }
 
     private record Pending(long end, long timestampNanos, byte[] data) {
@@ -80,7 +76,13 @@ final class TcpHalf {
         return finAt >= 0;
     }
 
-    void segment(long timestampNanos, int rawSequence, boolean syn, boolean fin, ByteBuffer payload, Sink sink) {
+    /**
+     * One segment; {@code cutBytes} follow {@code payload} on the wire but were not captured:
+     * when the segment is in order they are declared a gap at once rather than waiting for
+     * the out-of-order limits.
+     */
+    void segment(long timestampNanos, int rawSequence, boolean syn, boolean fin, ByteBuffer payload, int cutBytes,
+                 Sink sink) {
         if (!started) {
             started = true;
             next = Integer.toUnsignedLong(rawSequence) + (syn ? 1 : 0);
@@ -89,9 +91,13 @@ final class TcpHalf {
         long start = unwrap(rawSequence) + (syn ? 1 : 0);
         long end = start + payload.remaining();
         if (fin && finAt < 0) {
-            finAt = end;
+            finAt = end + cutBytes;
         }
         if (start == end) {
+            if (cutBytes > 0 && start == next) {
+                skipCut(cutBytes, sink);
+                drain(sink);
+            }
             return;
         }
         if (end <= next) {
@@ -105,6 +111,9 @@ final class TcpHalf {
         }
         if (start == next) {
             deliver(timestampNanos, payload, sink);
+            if (cutBytes > 0) {
+                skipCut(cutBytes, sink);
+            }
             drain(sink);
         } else {
             buffer(start, timestampNanos, payload, sink);
@@ -120,6 +129,10 @@ final class TcpHalf {
         while (pending != null && !pending.isEmpty()) {
             skipToPending(sink);
         }
+        if (finAt > next) {
+            sink.gap(finAt - next);
+            next = finAt;
+        }
         release();
     }
 
@@ -132,6 +145,12 @@ final class TcpHalf {
         }
         tail = null;
         tailLength = 0;
+    }
+
+    private void skipCut(int cutBytes, Sink sink) {
+        sink.gap(cutBytes);
+        next += cutBytes;
+        tailLength = 0; // the retained bytes no longer end at next
     }
 
     private long unwrap(int raw) {

@@ -22,10 +22,10 @@ import java.util.OptionalInt;
  * <p>A flow first seen without its handshake starts at its first segment that carries data;
  * segments without data, SYN or a known connection are ignored.
  */
-public final class TcpReassembler {
-    public static final int MAX_CONNECTIONS = 100_000;
-    public static final long IDLE_TIMEOUT_NANOS = 600_000_000_000L;
-    public static final long MAX_BUFFERED_BYTES = 64L << 20;
+final class TcpReassembler {
+    static final int MAX_CONNECTIONS = 100_000;
+    static final long IDLE_TIMEOUT_NANOS = 600_000_000_000L;
+    static final long MAX_BUFFERED_BYTES = 64L << 20;
     private static final int SWEEP_EVERY = 4_096;
 
     private record FlowKey(Endpoint low, Endpoint high) {
@@ -129,7 +129,7 @@ public final class TcpReassembler {
     }
 
     /** Closes every open connection, in order of first appearance (end of capture). */
-    public void finish() {
+    void finish() {
         List<TcpFlow> open = new ArrayList<>();
         for (TcpFlow f : flows.values()) {
             if (!f.closed()) {
@@ -142,12 +142,7 @@ public final class TcpReassembler {
     }
 
     /** Connections currently remembered (open or recently closed); bounded by {@link #MAX_CONNECTIONS}. */
-    public int tracked() {
+    int tracked() {
         return flows.size();
-    }
-
-    /** Out-of-order bytes currently buffered across all connections. */
-    public long bufferedBytes() {
-        return budget.used();
     }
 }

@@ -116,12 +116,15 @@ class CaptureRobustnessTest {
 
     @Property(tries = 400)
     void byteFlipsInPcapNeverEscape(@ForAll("flips") Tuple.Tuple2<Integer, Byte>[] flips) throws IOException {
-        assertThat(readAndDecode(flip(PCAP, flips))).isLessThanOrEqualTo(3);
+        byte[] file = flip(PCAP, flips);
+        // A flipped length can re-frame the records, but each needs its 16-byte header.
+        assertThat(readAndDecode(file)).isLessThanOrEqualTo(file.length / 16);
     }
 
     @Property(tries = 400)
     void byteFlipsInPcapngNeverEscape(@ForAll("flips") Tuple.Tuple2<Integer, Byte>[] flips) throws IOException {
-        assertThat(readAndDecode(flip(PCAPNG, flips))).isLessThanOrEqualTo(3);
+        byte[] file = flip(PCAPNG, flips);
+        assertThat(readAndDecode(file)).isLessThanOrEqualTo(file.length / 12);
     }
 
     @Provide

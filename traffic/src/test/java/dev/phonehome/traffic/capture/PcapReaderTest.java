@@ -3,6 +3,7 @@ package dev.phonehome.traffic.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,18 @@ class PcapReaderTest {
         frame[t + 6] = 0x27; frame[t + 7] = 0x10; // uid 10000
         byte[] file = CaptureWriter.pcap(ByteOrder.LITTLE_ENDIAN, false, LinkType.ETHERNET).record(0, frame).bytes();
         assertThat(Captures.read(file).packets().get(0).uid()).hasValue(10000);
+    }
+
+    @Test
+    void kuznetzovPcapHasLongerRecordHeaders() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(24 + 24 + FRAME.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2cd34).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(LinkType.RAW);
+        b.putInt(7).putInt(5).putInt(FRAME.length).putInt(FRAME.length).putInt(3).putShort((short) 0x0800)
+                .put((byte) 0).put((byte) 0).put(FRAME);
+        Captures c = Captures.read(b.array());
+        assertThat(c.packets()).hasSize(1);
+        assertThat(c.packets().get(0).timestampNanos()).isEqualTo(7_000_005_000L);
+        assertThat(Captures.bytes(c.packets().get(0).data())).isEqualTo(FRAME);
     }
 
     @Test

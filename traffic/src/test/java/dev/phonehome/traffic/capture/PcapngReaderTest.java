@@ -132,6 +132,15 @@ class PcapngReaderTest {
     }
 
     @Test
+    void interfaceWithMalformedOptionsKeepsItsPackets() throws Exception {
+        byte[] idb = {1, 0, 0, 0, 0, 0, 0, 0, 9, 0, 40, 0}; // if_tsresol claiming 40 bytes
+        byte[] file = CaptureWriter.pcapng().section(ByteOrder.LITTLE_ENDIAN).block(1, idb).epb(0, 3, FRAME).bytes();
+        Captures c = Captures.read(file);
+        assertThat(c.packets()).extracting(Packet::timestampNanos).containsExactly(3_000L);
+        assertThat(c.problemCodes()).containsExactly("pcapng.bad-options");
+    }
+
+    @Test
     void capturedLengthBeyondBlockIsABadBlock() throws Exception {
         byte[] body = new byte[24];
         body[12] = 100; // captured length 100 in a 4-byte data area

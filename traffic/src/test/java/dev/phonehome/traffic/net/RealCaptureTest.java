@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RealCaptureTest {
     static final int REQUESTS = 3;
     static HttpServer server;
+    static HttpServer server6;
     static byte[] body;
 
     @TempDir
@@ -47,34 +48,45 @@ class RealCaptureTest {
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) ('a' + (i * 7 + i / 1000) % 26);
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        server = serve("127.0.0.1");
+        server6 = serve("::1");
+    }
+
+    /** An HTTP server on a loopback address that answers every request with {@link #body}. */
+    private static HttpServer serve(String loopback) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+        s.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
-        server.start();
+        s.start();
+        return s;
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.stop(0);
+        for (HttpServer s : new HttpServer[] {server, server6}) {
+            if (s != null) {
+                s.stop(0);
+            }
         }
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @CsvSource({
-        "lo,micro,,false",        // Ethernet, microsecond pcap
-        "lo,nano,,true",          // Ethernet, nanosecond pcap, gzip-compressed afterwards
-        "any,micro,,false",       // Linux cooked v2
-        "any,micro,LINUX_SLL,false" // Linux cooked v1
+        "lo,micro,,false,false",          // Ethernet, microsecond pcap
+        "lo,nano,,true,false",            // Ethernet, nanosecond pcap, gzip-compressed afterwards
+        "any,micro,,false,false",         // Linux cooked v2
+        "any,micro,LINUX_SLL,false,false", // Linux cooked v1
+        "lo,micro,,false,true"            // IPv6 loopback
     })
-    void reassemblesCurlFetchesLikeTshark(String iface, String precision, String linkType, boolean gzip)
-            throws Exception {
-        Path pcap = capture(iface, precision, linkType);
+    void reassemblesCurlFetchesLikeTshark(String iface, String precision, String linkType, boolean gzip,
+                                          boolean ipv6) throws Exception {
+        HttpServer target = ipv6 ? server6 : server;
+        Path pcap = capture(iface, precision, linkType, target);
         Path input = pcap;
         if (gzip) {
             input = dir.resolve("capture.pcap.gz");
@@ -84,7 +96,7 @@ class RealCaptureTest {
 
         assertThat(rec.opened).hasSize(REQUESTS);
         for (Connection c : rec.opened) {
-            assertThat(c.server().port()).isEqualTo(server.getAddress().getPort());
+            assertThat(c.server()).isEqualTo(new Endpoint(target.getAddress().getAddress(), target.getAddress().getPort()));
             assertThat(rec.text(c.id(), Direction.CLIENT_TO_SERVER)).startsWith("GET / HTTP/1.1\r\n");
             byte[] response = rec.bytes(c.id(), Direction.SERVER_TO_CLIENT);
             String head = new String(response, 0, Math.min(response.length, 200), StandardCharsets.ISO_8859_1);
@@ -101,7 +113,7 @@ class RealCaptureTest {
     @Test
     void editcapInjectedSecretsAreReadFromThePcapngDsb() throws Exception {
         assumeTrue(tool("editcap"), "editcap not installed");
-        Path pcap = capture("lo", "micro", "");
+        Path pcap = capture("lo", "micro", "", server);
         String random = "ab".repeat(32);
         Path keys = dir.resolve("keys.txt");
         Files.writeString(keys, "CLIENT_RANDOM " + random + " " + "cd".repeat(48) + "\n"
@@ -134,10 +146,12 @@ class RealCaptureTest {
         return rec;
     }
 
-    private Path capture(String iface, String precision, String linkType) throws Exception {
+    private Path capture(String iface, String precision, String linkType, HttpServer target) throws Exception {
         assumeTrue(tool("tcpdump") && tool("curl") && tool("tshark"), "tcpdump, curl or tshark not installed");
-        Path file = dir.resolve("capture-" + iface + "-" + precision + ".pcap");
-        int port = server.getAddress().getPort();
+        int port = target.getAddress().getPort();
+        Path file = dir.resolve("capture-" + iface + "-" + precision + "-" + port + ".pcap");
+        String host = target.getAddress().getAddress().getHostAddress();
+        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
         List<String> cmd = new ArrayList<>(List.of("tcpdump", "-i", iface, "-U", "-n", "-w", file.toString(),
                 "--time-stamp-precision=" + precision));
         if (linkType != null && !linkType.isEmpty()) {
@@ -148,7 +162,7 @@ class RealCaptureTest {
         try {
             assumeTrue(awaitListening(tcpdump), "tcpdump cannot capture here (privileges?)");
             for (int i = 0; i < REQUESTS; i++) {
-                run(List.of("curl", "-s", "-o", "/dev/null", "http://127.0.0.1:" + port + "/"));
+                run(List.of("curl", "-s", "-g", "-o", "/dev/null", url));
             }
             awaitQuiet(file);
         } finally {

@@ -11,8 +11,12 @@ import static dev.phonehome.traffic.net.Frames.s2c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.Problem;
+import dev.phonehome.traffic.capture.LinkType;
 import dev.phonehome.traffic.capture.Packet;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class TcpReassemblyTest {
@@ -133,6 +137,37 @@ class TcpReassemblyTest {
         String text = rec.text(1, CLIENT_TO_SERVER);
         assertThat(text).startsWith("[gap 10]");
         assertThat(rec.bytes(1, CLIENT_TO_SERVER)).hasSize("[gap 10]".length() + segments * 1000);
+    }
+
+    @Test
+    void snaplenCutSegmentsBecomeGapsAtOnce() {
+        byte[] full = Frames.ipv4(Frames.CLIENT, Frames.SERVER, 6, Frames.tcp(40000, 443, 101, ACK, b("abcdefghij")));
+        byte[] cut = Arrays.copyOf(full, full.length - 6);
+        decoder.accept(c2s(1, 100, SYN, new byte[0]));
+        decoder.accept(new Packet(2, LinkType.RAW, ByteBuffer.wrap(cut), full.length, 0, OptionalInt.empty(), 1));
+        decoder.accept(c2s(3, 111, ACK, b("klm")));
+        assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("abcd[gap 6]klm");
+        decoder.finish();
+        assertThat(decoder.problems()).isEmpty();
+    }
+
+    @Test
+    void bytesMissingBeforeAFinAreAGapAtClose() {
+        feed(c2s(1, 100, SYN, new byte[0]), c2s(2, 101, ACK, b("abc")), c2s(3, 108, FIN | ACK, b("xy")));
+        assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("abc[gap 4]xy");
+    }
+
+    @Test
+    void idleConnectionIsClosedWhileTheCaptureGoesOn() {
+        decoder.accept(c2s(0, 100, SYN, new byte[0]));
+        decoder.accept(c2s(1, 101, ACK, b("quiet")));
+        long later = TcpReassembler.IDLE_TIMEOUT_NANOS + 10;
+        for (int i = 0; i < 5000 && rec.closed.isEmpty(); i++) {
+            decoder.accept(Frames.raw(later + i, Frames.ipv4(Frames.CLIENT, Frames.SERVER, 6,
+                    Frames.tcp(50000, 80, 1 + i, ACK, b("x")))));
+        }
+        assertThat(rec.closed).extracting(Connection::id).containsExactly(1L);
+        assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("quiet");
     }
 
     @Test
