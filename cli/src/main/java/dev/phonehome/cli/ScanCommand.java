@@ -1,6 +1,7 @@
 package dev.phonehome.cli;
 
 import dev.phonehome.apk.detect.Detectors;
+import dev.phonehome.assess.report.ScanHtmlReport;
 import dev.phonehome.apk.firmware.FirmwareSource;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.scan.FirmwareScan;
@@ -12,6 +13,7 @@ import dev.phonehome.core.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,6 +37,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON document to FILE.")
     Path jsonFile;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report to FILE.")
+    Path htmlFile;
 
     @Option(names = "--format", defaultValue = "text", description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -70,6 +75,9 @@ final class ScanCommand implements Callable<Integer> {
             try (OutputStream file = Files.newOutputStream(jsonFile)) {
                 CanonicalJson.write(scan, file);
             }
+        }
+        if (htmlFile != null) {
+            Files.writeString(htmlFile, ScanHtmlReport.render(scan), StandardCharsets.UTF_8);
         }
         if (format == Format.json) {
             CanonicalJson.write(scan, out);

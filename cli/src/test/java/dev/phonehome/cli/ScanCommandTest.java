@@ -60,6 +60,14 @@ class ScanCommandTest {
     }
 
     @Test
+    void writesTheHtmlReportNextToTheJson() throws Exception {
+        Path html = dir.resolve("scan.html");
+        assertThat(CapturedRun.of("scan", "-q", "--html", html.toString(), firmware.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("com.phonehome.sample.cloud");
+    }
+
+    @Test
     void textSummaryNamesPlatformKeyAndDebugCertificate() {
         CapturedRun run = CapturedRun.of("scan", "--quiet", firmware.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
