@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,38 @@ class RealTrafficTest {
         }
         assertThat(facts.serverCertificates()).singleElement()
                 .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=phonehome.test"));
+    }
+
+    @ParameterizedTest(name = "flipped bytes in {0} {1}")
+    @CsvSource({"1.2, ECDHE-RSA-AES128-SHA", "1.2, ECDHE-RSA-AES256-SHA384", "1.2, ECDHE-RSA-AES128-GCM-SHA256",
+        "1.2, ECDHE-RSA-CHACHA20-POLY1305", "1.3, TLS_CHACHA20_POLY1305_SHA256"})
+    void flippedBytesInARealConnectionNeverYieldForgedPlaintext(String version, String cipher) throws Exception {
+        List<LoopbackRelay.Chunk> chunks = curl(version, cipher);
+        TlsSecrets keys = KeyLogSecrets.read(dir.resolve("keys.txt"));
+        CapturedConnection clean = new CapturedConnection(keys).replay(chunks, Integer.MAX_VALUE);
+        int total = chunks.stream().mapToInt(c -> c.bytes().length).sum();
+        Random random = new Random(42);
+
+        for (int trial = 0; trial < 300; trial++) {
+            int position = random.nextInt(total);
+            List<LoopbackRelay.Chunk> flipped = new ArrayList<>();
+            for (LoopbackRelay.Chunk c : chunks) {
+                byte[] bytes = c.bytes().clone();
+                if (position >= 0 && position < bytes.length) {
+                    bytes[position] ^= (byte) (1 + random.nextInt(255));
+                }
+                position -= bytes.length;
+                flipped.add(new LoopbackRelay.Chunk(c.fromClient(), c.nanos(), bytes));
+            }
+
+            CapturedConnection c = new CapturedConnection(keys).replay(flipped, Integer.MAX_VALUE);
+
+            assertThat(clean.client()).startsWith(c.client());
+            assertThat(clean.server()).startsWith(c.server());
+            if (!c.client().equals(clean.client()) || !c.server().equals(clean.server())) {
+                assertThat(c.facts().notDecrypted()).isPresent();
+            }
+        }
     }
 
     @Test
