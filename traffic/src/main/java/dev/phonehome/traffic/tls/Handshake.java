@@ -136,6 +136,7 @@ final class Handshake {
                 outcome.decrypted(),
                 outcome.reason(),
                 outcome.alerts(),
-                outcome.problems());
+                outcome.problems(),
+                ch);
     }
 }

@@ -147,6 +147,14 @@ class HostileInputTest {
     }
 
     @Test
+    void unparseableCertificateKeepsItsFingerprint() {
+        CertificateInfo info = CertificateInfo.of(new byte[] {0x30, 0x03, 0x02, 0x01});
+
+        assertThat(info.parsed()).isFalse();
+        assertThat(info.sha256()).hasSize(64);
+    }
+
+    @Test
     void httpIsNotTls() {
         byte[] http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 

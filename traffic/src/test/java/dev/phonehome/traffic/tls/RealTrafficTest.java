@@ -66,7 +66,18 @@ class RealTrafficTest {
             assertThat(facts.encryptThenMac()).isEqualTo(ianaName.contains("CBC"));
         }
         assertThat(facts.serverCertificates()).singleElement()
-                .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=phonehome.test"));
+                .satisfies(cert -> {
+                    assertThat(cert.parsed()).isTrue();
+                    assertThat(cert.subject()).isEqualTo("CN=phonehome.test");
+                    assertThat(cert.issuer()).isEqualTo("CN=phonehome.test");
+                    assertThat(cert.sha256()).isEqualTo(sha256OfPem(dir.resolve("cert.pem")));
+                });
+    }
+
+    private static String sha256OfPem(Path pem) throws Exception {
+        java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(pem));
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
     }
 
     @ParameterizedTest(name = "flipped bytes in {0} {1}")
