@@ -190,6 +190,21 @@ class RealTrafficTest {
         }
     }
 
+    @ParameterizedTest(name = "ALPN over {0}")
+    @CsvSource({"-tls1_2", "-tls1_3"})
+    void selectedAlpnIsReadFromServerHelloOrEncryptedExtensions(String version) throws Exception {
+        try (OpenSslServer server = new OpenSslServer(dir, "-alpn", "h2")) {
+            List<LoopbackRelay.Chunk> chunks = sClient(server, List.of(version, "-keylogfile", "keys.txt",
+                    "-alpn", "h2,http/1.1"));
+
+            TlsFacts facts = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                    .replay(chunks, Integer.MAX_VALUE).facts();
+
+            assertThat(facts.alpnOffered()).containsExactly("h2", "http/1.1");
+            assertThat(facts.alpnSelected()).contains("h2");
+        }
+    }
+
     @Test
     void resumedTls13SessionIsDecrypted() throws Exception {
         try (OpenSslServer server = new OpenSslServer(dir)) {
