@@ -175,7 +175,9 @@ public final class TlsConnection {
             return true; // middlebox compatibility (RFC 8446 appendix D.4)
         }
         if (f.cipherActive) {
-            outcome.fail(f, NotDecryptedReason.RENEGOTIATION_UNSUPPORTED, "second ChangeCipherSpec");
+            if (!f.opaque) {
+                keys.installRenegotiated(f);
+            }
             return true;
         }
         f.cipherActive = true;
@@ -269,7 +271,7 @@ public final class TlsConnection {
     }
 
     private void onHandshake(Flow f, HandshakeMessage m) throws TlsFormatException {
-        Optional<Handshake.Refusal> refusal = handshake.onMessage(f, m, outcome);
+        Optional<Handshake.Refusal> refusal = handshake.onMessage(f, m);
         if (refusal.isPresent()) {
             outcome.fail(server, refusal.get().reason(), refusal.get().detail());
             client.opaque = true;

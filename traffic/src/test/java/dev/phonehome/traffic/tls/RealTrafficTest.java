@@ -190,6 +190,33 @@ class RealTrafficTest {
         }
     }
 
+    @Test
+    void renegotiatedTls12ConnectionIsFollowed() throws Exception {
+        // Interactive s_client renegotiates on the line "R"; the server must allow client renegotiation.
+        try (OpenSslServer server = new OpenSslServer(dir, "-client_renegotiation", "-no_resumption_on_reneg");
+             LoopbackRelay relay = new LoopbackRelay(server.port())) {
+            Process p = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + relay.port(),
+                    "-tls1_2", "-keylogfile", "keys.txt").directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("s_client.log").toFile()).start();
+            Thread.sleep(700);
+            p.getOutputStream().write("R\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            Thread.sleep(700);
+            p.getOutputStream().write("GET /hello.txt HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("s_client.log"))).contains("RENEGOTIATING");
+            assertThat(Files.readAllLines(dir.resolve("keys.txt"))).filteredOn(l -> l.startsWith("CLIENT_RANDOM")).hasSize(2);
+
+            CapturedConnection c = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                    .replay(relay.chunks(), Integer.MAX_VALUE);
+
+            assertThat(c.facts().notDecrypted()).isEmpty();
+            assertThat(c.client()).isEqualTo("GET /hello.txt HTTP/1.0\r\n\r\n");
+            assertThat(c.server()).endsWith(OpenSslServer.BODY);
+        }
+    }
+
     @ParameterizedTest(name = "ALPN over {0}")
     @CsvSource({"-tls1_2", "-tls1_3"})
     void selectedAlpnIsReadFromServerHelloOrEncryptedExtensions(String version) throws Exception {
