@@ -24,8 +24,14 @@ final class TrafficKeys {
         if (ch == null) {
             outcome.fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE, "no ClientHello, so no client random to look keys up by");
         } else if (handshake.tls13()) {
-            install13(f, f.fromClient ? TlsSecrets.CLIENT_HANDSHAKE_TRAFFIC_SECRET : TlsSecrets.SERVER_HANDSHAKE_TRAFFIC_SECRET,
-                    Flow.Epoch.HANDSHAKE);
+            String label = f.fromClient ? TlsSecrets.CLIENT_HANDSHAKE_TRAFFIC_SECRET : TlsSecrets.SERVER_HANDSHAKE_TRAFFIC_SECRET;
+            if (secrets.secret(label, ch.random()).isEmpty() && hasApplicationSecret(f, ch)) {
+                // Some key loggers record only the application secrets: skip the handshake epoch, keep the data.
+                f.skipsHandshakeEpoch = true;
+                installApplication(f);
+            } else {
+                install13(f, label, Flow.Epoch.HANDSHAKE);
+            }
         } else if (!f.cipherActive) {
             outcome.fail(f, NotDecryptedReason.MALFORMED, "application data before ChangeCipherSpec");
         } else {
@@ -62,6 +68,11 @@ final class TrafficKeys {
     void installApplication(Flow f) {
         install13(f, f.fromClient ? TlsSecrets.CLIENT_TRAFFIC_SECRET_0 : TlsSecrets.SERVER_TRAFFIC_SECRET_0,
                 Flow.Epoch.APPLICATION);
+    }
+
+    private boolean hasApplicationSecret(Flow f, ClientHello ch) {
+        return secrets.secret(f.fromClient ? TlsSecrets.CLIENT_TRAFFIC_SECRET_0 : TlsSecrets.SERVER_TRAFFIC_SECRET_0,
+                ch.random()).isPresent();
     }
 
     /** The client's 0-RTT decryptor, looked up once. */
