@@ -11,6 +11,8 @@ final class Aead {
     static final int TAG_LENGTH = 16;
     private final BulkCipher cipher;
     private final SecretKeySpec key;
+    /** One JCA instance per direction, re-initialised per record: lookups cost more than decryption. */
+    private Cipher instance;
 
     Aead(BulkCipher cipher, byte[] key) {
         this.cipher = cipher;
@@ -21,16 +23,14 @@ final class Aead {
         if (length < TAG_LENGTH) {
             throw new javax.crypto.AEADBadTagException("ciphertext of " + length + " bytes is shorter than its tag");
         }
-        Cipher c;
-        if (cipher == BulkCipher.CHACHA20_POLY1305) {
-            c = Cipher.getInstance("ChaCha20-Poly1305");
-            c.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(nonce));
-        } else {
-            c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        boolean chacha = cipher == BulkCipher.CHACHA20_POLY1305;
+        if (instance == null) {
+            instance = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
         }
-        c.updateAAD(aad);
-        return c.doFinal(ciphertext, offset, length);
+        instance.init(Cipher.DECRYPT_MODE, key,
+                chacha ? new IvParameterSpec(nonce) : new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        instance.updateAAD(aad);
+        return instance.doFinal(ciphertext, offset, length);
     }
 
     /** {@code iv} XOR the big-endian sequence number, right-aligned (RFC 8446 section 5.3, RFC 7905). */

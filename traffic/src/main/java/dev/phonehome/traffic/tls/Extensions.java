@@ -10,7 +10,6 @@ import java.util.Optional;
 /** Readers for the TLS extensions this engine reports (RFC 8446 section 4.2, RFC 6066, RFC 7301). */
 final class Extensions {
     static final int SERVER_NAME = 0;
-    static final int SUPPORTED_GROUPS = 10;
     static final int ALPN = 16;
     static final int ENCRYPT_THEN_MAC = 22;
     static final int EXTENDED_MASTER_SECRET = 23;

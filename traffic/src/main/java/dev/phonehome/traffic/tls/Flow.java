@@ -15,6 +15,9 @@ final class Flow {
     boolean earlyLookedUp;
     /** A record opened with {@link #decryptor}; before that, failures may be 0-RTT records. */
     boolean keysConfirmed;
+    /** TLS 1.3 without a logged handshake secret: records before the first the application keys open are skipped. */
+    boolean skipsHandshakeEpoch;
+    int skippedHandshakeRecords;
     /** TLS 1.2: a ChangeCipherSpec was seen, every later record is protected. */
     boolean cipherActive;
     /** No keys for this direction: protected records are skipped, clear ones still parsed. */

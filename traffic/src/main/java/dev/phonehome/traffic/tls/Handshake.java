@@ -18,6 +18,9 @@ final class Handshake {
     ClientHello clientHello;
     /** The final ServerHello; a HelloRetryRequest only sets {@link #version} and the suite. */
     ServerHello serverHello;
+    /** TLS 1.2 renegotiation: the hellos of the newest handshake run inside the protected connection. */
+    ClientHello renegotiationClientHello;
+    ServerHello renegotiationServerHello;
     int version;
     CipherSuite suite;
     private int suiteId = -1;
@@ -36,7 +39,7 @@ final class Handshake {
     }
 
     /** Updates the state from one message; returns why the negotiated parameters cannot be decrypted, if so. */
-    Optional<Refusal> onMessage(Flow f, HandshakeMessage m, Outcome outcome) throws TlsFormatException {
+    Optional<Refusal> onMessage(Flow f, HandshakeMessage m) throws TlsFormatException {
         switch (m.type()) {
             case HandshakeMessage.CLIENT_HELLO -> {
                 if (f.fromClient && clientHello == null) {
@@ -44,12 +47,15 @@ final class Handshake {
                 } else if (f.fromClient && helloRetry && serverHello == null) {
                     ClientHello.parse(m.body()); // the retried hello keeps the first one's random
                 } else if (f.fromClient) {
-                    outcome.problem("tls.renegotiation", f, "a further ClientHello is not followed");
+                    renegotiationClientHello = ClientHello.parse(m.body());
+                    renegotiationServerHello = null;
                 }
             }
             case HandshakeMessage.SERVER_HELLO -> {
                 if (!f.fromClient && serverHello == null) {
                     return onServerHello(ServerHello.parse(m.body()));
+                } else if (!f.fromClient && renegotiationClientHello != null) {
+                    renegotiationServerHello = ServerHello.parse(m.body());
                 }
             }
             case HandshakeMessage.ENCRYPTED_EXTENSIONS -> {
@@ -136,6 +142,7 @@ final class Handshake {
                 outcome.decrypted(),
                 outcome.reason(),
                 outcome.alerts(),
-                outcome.problems());
+                outcome.problems(),
+                ch);
     }
 }

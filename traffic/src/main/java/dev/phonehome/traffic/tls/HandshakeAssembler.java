@@ -38,9 +38,4 @@ final class HandshakeAssembler {
         consumed += pos;
         return out;
     }
-
-    /** Whether a message has started but not finished (matters when the key changes). */
-    boolean partial() {
-        return pending.length > 0;
-    }
 }

@@ -5,7 +5,6 @@ record HandshakeMessage(int type, byte[] body) {
     static final int CLIENT_HELLO = 1;
     static final int SERVER_HELLO = 2;
     static final int NEW_SESSION_TICKET = 4;
-    static final int END_OF_EARLY_DATA = 5;
     static final int ENCRYPTED_EXTENSIONS = 8;
     static final int CERTIFICATE = 11;
     static final int SERVER_HELLO_DONE = 14;

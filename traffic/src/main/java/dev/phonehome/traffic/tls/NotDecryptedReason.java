@@ -20,8 +20,8 @@ public enum NotDecryptedReason {
     GAP_IN_STREAM("tls.gap_in_stream"),
     /** A record or handshake message breaks the TLS grammar or a size limit. */
     MALFORMED("tls.malformed"),
-    /** The connection was renegotiated; the new epoch is not followed. */
-    RENEGOTIATION_UNSUPPORTED("tls.renegotiation_unsupported"),
+    /** A further ChangeCipherSpec without a readable renegotiation handshake (or one this engine cannot decrypt). */
+    RENEGOTIATION_NOT_FOLLOWED("tls.renegotiation_not_followed"),
     /** The connection ended (or the capture did) before keys could be established. */
     HANDSHAKE_INCOMPLETE("tls.handshake_incomplete");
 

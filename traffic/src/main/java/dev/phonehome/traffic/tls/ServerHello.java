@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param preSharedKey         a TLS 1.3 PSK was accepted (resumption)
  * @param helloRetryRequest    this is a HelloRetryRequest, recognised by its fixed random
  */
-public record ServerHello(int version, byte[] random, byte[] sessionId, int cipherSuite, Optional<String> alpn,
+record ServerHello(int version, byte[] random, byte[] sessionId, int cipherSuite, Optional<String> alpn,
                           boolean extendedMasterSecret, boolean encryptThenMac, boolean preSharedKey,
                           boolean helloRetryRequest) {
     static final int TLS12 = 0x0303;

@@ -15,17 +15,18 @@ import javax.crypto.spec.SecretKeySpec;
 final class Tls12CbcDecryptor implements RecordDecryptor {
     private static final int BLOCK = 16;
     private final SecretKeySpec key;
-    private final String macAlgorithm;
-    private final byte[] macKey;
+    private final Cipher aes;
+    private final Tls12Mac mac;
     private final int macLength;
     private final boolean encryptThenMac;
     private long sequence;
 
-    Tls12CbcDecryptor(byte[] key, String macAlgorithm, byte[] macKey, boolean encryptThenMac) {
+    Tls12CbcDecryptor(byte[] key, String macAlgorithm, byte[] macKey, boolean encryptThenMac)
+            throws GeneralSecurityException {
         this.key = new SecretKeySpec(key, "AES");
-        this.macAlgorithm = macAlgorithm;
-        this.macKey = macKey;
-        this.macLength = macKey.length;
+        this.aes = Cipher.getInstance("AES/CBC/NoPadding");
+        this.mac = new Tls12Mac(macAlgorithm, macKey);
+        this.macLength = mac.length();
         this.encryptThenMac = encryptThenMac;
     }
 
@@ -37,11 +38,9 @@ final class Tls12CbcDecryptor implements RecordDecryptor {
             throw new BadPaddingException("CBC record of " + fragment.length + " bytes is not IV plus whole blocks");
         }
         if (encryptThenMac) {
-            byte[] expected = Tls12Mac.hmac(macAlgorithm, macKey,
-                    Tls12Mac.additionalData(sequence, record, cipherLength), fragment, 0, cipherLength);
-            verify(expected, Arrays.copyOfRange(fragment, cipherLength, fragment.length));
+            verify(mac.compute(sequence, record, fragment, 0, cipherLength),
+                    Arrays.copyOfRange(fragment, cipherLength, fragment.length));
         }
-        Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
         aes.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(fragment, 0, BLOCK));
         byte[] padded = aes.doFinal(fragment, BLOCK, cipherLength - BLOCK);
         int dataEnd = padded.length - 1 - (padded[padded.length - 1] & 0xFF);
@@ -55,9 +54,8 @@ final class Tls12CbcDecryptor implements RecordDecryptor {
         }
         if (!encryptThenMac) {
             dataEnd -= macLength;
-            byte[] expected = Tls12Mac.hmac(macAlgorithm, macKey,
-                    Tls12Mac.additionalData(sequence, record, dataEnd), padded, 0, dataEnd);
-            verify(expected, Arrays.copyOfRange(padded, dataEnd, dataEnd + macLength));
+            verify(mac.compute(sequence, record, padded, 0, dataEnd),
+                    Arrays.copyOfRange(padded, dataEnd, dataEnd + macLength));
         }
         sequence++;
         return new Plaintext(record.type(), Arrays.copyOf(padded, dataEnd));

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.tls;
 
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 /**
@@ -38,7 +39,11 @@ final class Tls12Keys {
         if (suite.cipher().aead()) {
             return new Tls12AeadDecryptor(suite.cipher(), key, iv);
         }
-        return new Tls12CbcDecryptor(key, suite.mac(), macKey, encryptThenMac);
+        try {
+            return new Tls12CbcDecryptor(key, suite.mac(), macKey, encryptThenMac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CBC and " + suite.mac() + " are mandatory in every JDK", e);
+        }
     }
 
     private byte[] part(int offset, int length) {

@@ -6,7 +6,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** The TLS 1.2 pseudo-header (seq_num, type, version, length) and the record HMAC over it. */
 final class Tls12Mac {
-    private Tls12Mac() {
+    private final Mac mac;
+
+    Tls12Mac(String algorithm, byte[] key) throws GeneralSecurityException {
+        this.mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(key, algorithm));
     }
 
     static byte[] additionalData(long sequence, TlsRecord record, int length) {
@@ -18,11 +22,13 @@ final class Tls12Mac {
         return out;
     }
 
-    static byte[] hmac(String algorithm, byte[] key, byte[] pseudoHeader, byte[] data, int offset, int length)
-            throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(algorithm);
-        mac.init(new SecretKeySpec(key, algorithm));
-        mac.update(pseudoHeader);
+    int length() {
+        return mac.getMacLength();
+    }
+
+    /** HMAC(pseudo-header of {@code record} with {@code length} || data[offset, offset + length)). */
+    byte[] compute(long sequence, TlsRecord record, byte[] data, int offset, int length) {
+        mac.update(additionalData(sequence, record, length));
         mac.update(data, offset, length);
         return mac.doFinal();
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * the server's ServerHello); its records stay buffered, bounded by {@link RecordReader#MAX_BUFFERED}.
  */
 public final class TlsConnection {
+    /** A TLS 1.3 handshake epoch is a few records (certificate chains included); more means the keys are wrong. */
+    static final int MAX_SKIPPED_HANDSHAKE_RECORDS = 16;
     private final TlsListener listener;
     private final Flow client = new Flow(true);
     private final Flow server = new Flow(false);
@@ -85,6 +87,10 @@ public final class TlsConnection {
         }
         pumpAll();
         for (Flow f : List.of(client, server)) {
+            if (f.skipsHandshakeEpoch && !f.keysConfirmed && !f.opaque && f.skippedHandshakeRecords > 0) {
+                outcome.fail(f, NotDecryptedReason.DECRYPT_FAILED,
+                        "no record opened with the application keys after " + f.skippedHandshakeRecords + " skipped");
+            }
             if (!f.dead && f.reader.buffered() > 0) {
                 outcome.fail(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE,
                         f.reader.buffered() + " bytes left undecoded at the end of the stream");
@@ -175,7 +181,9 @@ public final class TlsConnection {
             return true; // middlebox compatibility (RFC 8446 appendix D.4)
         }
         if (f.cipherActive) {
-            outcome.fail(f, NotDecryptedReason.RENEGOTIATION_UNSUPPORTED, "second ChangeCipherSpec");
+            if (!f.opaque) {
+                keys.installRenegotiated(f);
+            }
             return true;
         }
         f.cipherActive = true;
@@ -189,7 +197,8 @@ public final class TlsConnection {
         if (f.fromClient && !server.dead) {
             return false;
         }
-        malformed(f, NotDecryptedReason.HANDSHAKE_INCOMPLETE, what + " before any ServerHello");
+        malformed(f, f.fromClient ? NotDecryptedReason.HANDSHAKE_INCOMPLETE : NotDecryptedReason.MALFORMED,
+                what + " before any ServerHello");
         return true;
     }
 
@@ -216,6 +225,10 @@ public final class TlsConnection {
         } catch (GeneralSecurityException e) {
             if (f.fromClient && handshake.tls13() && !f.keysConfirmed && handshake.clientHello.earlyData()) {
                 openEarlyData(f, record);
+            } else if (f.skipsHandshakeEpoch && !f.keysConfirmed
+                    && ++f.skippedHandshakeRecords <= MAX_SKIPPED_HANDSHAKE_RECORDS) {
+                outcome.problem("tls.handshake_record_skipped", f,
+                        "record of " + record.fragment().length + " bytes needs the missing handshake secret");
             } else {
                 outcome.fail(f, NotDecryptedReason.DECRYPT_FAILED,
                         "record of " + record.fragment().length + " bytes: " + e.getMessage());
@@ -269,7 +282,7 @@ public final class TlsConnection {
     }
 
     private void onHandshake(Flow f, HandshakeMessage m) throws TlsFormatException {
-        Optional<Handshake.Refusal> refusal = handshake.onMessage(f, m, outcome);
+        Optional<Handshake.Refusal> refusal = handshake.onMessage(f, m);
         if (refusal.isPresent()) {
             outcome.fail(server, refusal.get().reason(), refusal.get().detail());
             client.opaque = true;

@@ -24,13 +24,14 @@ import java.util.Optional;
  * @param notDecrypted         the first reason something could not be decrypted, empty if none
  * @param alerts               alerts seen, in order
  * @param problems             coded details of failures and anomalies, in order of occurrence
+ * @param clientHello          everything the client offered (suites, versions, groups), for fingerprinting
  */
 public record TlsFacts(Optional<String> version, Optional<String> cipherSuite, Optional<String> serverName,
                        List<String> alpnOffered, Optional<String> alpnSelected, String clientRandom, String sessionId,
                        boolean sessionTicketOffered, boolean resumed, boolean extendedMasterSecret,
                        boolean encryptThenMac, boolean helloRetryRequest, List<CertificateInfo> serverCertificates,
                        boolean decrypted, Optional<NotDecryptedReason> notDecrypted, List<TlsAlert> alerts,
-                       List<Problem> problems) {
+                       List<Problem> problems, Optional<ClientHello> clientHello) {
     public TlsFacts {
         alpnOffered = List.copyOf(alpnOffered);
         serverCertificates = List.copyOf(serverCertificates);

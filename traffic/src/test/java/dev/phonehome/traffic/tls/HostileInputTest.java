@@ -106,6 +106,33 @@ class HostileInputTest {
     }
 
     @Test
+    void applicationSecretsAloneStillDecryptTheApplicationData() {
+        KeyLogSecrets onlyApplication = new KeyLogSecrets()
+                .put(TlsSecrets.CLIENT_TRAFFIC_SECRET_0, Rfc8448Trace.clientRandom(), hex(Rfc8448Trace.CLIENT_APPLICATION_SECRET))
+                .put(TlsSecrets.SERVER_TRAFFIC_SECRET_0, Rfc8448Trace.clientRandom(), hex(Rfc8448Trace.SERVER_APPLICATION_SECRET));
+
+        CapturedConnection c = run(onlyApplication, CLIENT, SERVER);
+
+        assertThat(c.clientPlaintext.toByteArray()).isEqualTo(DATA);
+        assertThat(c.serverPlaintext.toByteArray()).isEqualTo(DATA);
+        assertThat(c.facts().notDecrypted()).isEmpty();
+        assertThat(c.facts().serverCertificates()).isEmpty(); // they travel under the handshake keys
+        assertThat(c.facts().problems()).extracting(p -> p.code()).containsOnly("tls.handshake_record_skipped");
+    }
+
+    @Test
+    void wrongApplicationSecretsAloneAreDecryptFailed() {
+        KeyLogSecrets wrong = new KeyLogSecrets()
+                .put(TlsSecrets.CLIENT_TRAFFIC_SECRET_0, Rfc8448Trace.clientRandom(), new byte[32])
+                .put(TlsSecrets.SERVER_TRAFFIC_SECRET_0, Rfc8448Trace.clientRandom(), new byte[32]);
+
+        CapturedConnection c = run(wrong, CLIENT, SERVER);
+
+        assertThat(c.facts().notDecrypted()).contains(NotDecryptedReason.DECRYPT_FAILED);
+        assertThat(c.clientPlaintext.size() + c.serverPlaintext.size()).isZero();
+    }
+
+    @Test
     void secretOfTheWrongLengthIsInvalidSecret() {
         KeyLogSecrets shortSecret = new KeyLogSecrets()
                 .put(TlsSecrets.SERVER_HANDSHAKE_TRAFFIC_SECRET, Rfc8448Trace.clientRandom(), new byte[5]);
@@ -144,6 +171,14 @@ class HostileInputTest {
         }
 
         assertThat(c.facts().notDecrypted()).contains(NotDecryptedReason.HANDSHAKE_INCOMPLETE);
+    }
+
+    @Test
+    void unparseableCertificateKeepsItsFingerprint() {
+        CertificateInfo info = CertificateInfo.of(new byte[] {0x30, 0x03, 0x02, 0x01});
+
+        assertThat(info.parsed()).isFalse();
+        assertThat(info.sha256()).hasSize(64);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,50 @@ class RealTrafficTest {
             assertThat(facts.encryptThenMac()).isEqualTo(ianaName.contains("CBC"));
         }
         assertThat(facts.serverCertificates()).singleElement()
-                .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=phonehome.test"));
+                .satisfies(cert -> {
+                    assertThat(cert.parsed()).isTrue();
+                    assertThat(cert.subject()).isEqualTo("CN=phonehome.test");
+                    assertThat(cert.issuer()).isEqualTo("CN=phonehome.test");
+                    assertThat(cert.sha256()).isEqualTo(sha256OfPem(dir.resolve("cert.pem")));
+                });
+    }
+
+    private static String sha256OfPem(Path pem) throws Exception {
+        java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(pem));
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
+    @ParameterizedTest(name = "flipped bytes in {0} {1}")
+    @CsvSource({"1.2, ECDHE-RSA-AES128-SHA", "1.2, ECDHE-RSA-AES256-SHA384", "1.2, ECDHE-RSA-AES128-GCM-SHA256",
+        "1.2, ECDHE-RSA-CHACHA20-POLY1305", "1.3, TLS_CHACHA20_POLY1305_SHA256"})
+    void flippedBytesInARealConnectionNeverYieldForgedPlaintext(String version, String cipher) throws Exception {
+        List<LoopbackRelay.Chunk> chunks = curl(version, cipher);
+        TlsSecrets keys = KeyLogSecrets.read(dir.resolve("keys.txt"));
+        CapturedConnection clean = new CapturedConnection(keys).replay(chunks, Integer.MAX_VALUE);
+        int total = chunks.stream().mapToInt(c -> c.bytes().length).sum();
+        Random random = new Random(42);
+
+        for (int trial = 0; trial < 300; trial++) {
+            int position = random.nextInt(total);
+            List<LoopbackRelay.Chunk> flipped = new ArrayList<>();
+            for (LoopbackRelay.Chunk c : chunks) {
+                byte[] bytes = c.bytes().clone();
+                if (position >= 0 && position < bytes.length) {
+                    bytes[position] ^= (byte) (1 + random.nextInt(255));
+                }
+                position -= bytes.length;
+                flipped.add(new LoopbackRelay.Chunk(c.fromClient(), c.nanos(), bytes));
+            }
+
+            CapturedConnection c = new CapturedConnection(keys).replay(flipped, Integer.MAX_VALUE);
+
+            assertThat(clean.client()).startsWith(c.client());
+            assertThat(clean.server()).startsWith(c.server());
+            if (!c.client().equals(clean.client()) || !c.server().equals(clean.server())) {
+                assertThat(c.facts().notDecrypted()).isPresent();
+            }
+        }
     }
 
     @Test
@@ -143,6 +187,48 @@ class RealTrafficTest {
             assertThat(c.facts().serverName()).contains("phonehome.test");
             assertThat(c.client()).isEqualTo("GET /hello.txt HTTP/1.0\r\n\r\n");
             assertThat(c.server()).endsWith(OpenSslServer.BODY);
+        }
+    }
+
+    @Test
+    void renegotiatedTls12ConnectionIsFollowed() throws Exception {
+        // Interactive s_client renegotiates on the line "R"; the server must allow client renegotiation.
+        try (OpenSslServer server = new OpenSslServer(dir, "-client_renegotiation", "-no_resumption_on_reneg");
+             LoopbackRelay relay = new LoopbackRelay(server.port())) {
+            Process p = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + relay.port(),
+                    "-tls1_2", "-keylogfile", "keys.txt").directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("s_client.log").toFile()).start();
+            Thread.sleep(700);
+            p.getOutputStream().write("R\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            Thread.sleep(700);
+            p.getOutputStream().write("GET /hello.txt HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("s_client.log"))).contains("RENEGOTIATING");
+            assertThat(Files.readAllLines(dir.resolve("keys.txt"))).filteredOn(l -> l.startsWith("CLIENT_RANDOM")).hasSize(2);
+
+            CapturedConnection c = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                    .replay(relay.chunks(), Integer.MAX_VALUE);
+
+            assertThat(c.facts().notDecrypted()).isEmpty();
+            assertThat(c.client()).isEqualTo("GET /hello.txt HTTP/1.0\r\n\r\n");
+            assertThat(c.server()).endsWith(OpenSslServer.BODY);
+        }
+    }
+
+    @ParameterizedTest(name = "ALPN over {0}")
+    @CsvSource({"-tls1_2", "-tls1_3"})
+    void selectedAlpnIsReadFromServerHelloOrEncryptedExtensions(String version) throws Exception {
+        try (OpenSslServer server = new OpenSslServer(dir, "-alpn", "h2")) {
+            List<LoopbackRelay.Chunk> chunks = sClient(server, List.of(version, "-keylogfile", "keys.txt",
+                    "-alpn", "h2,http/1.1"));
+
+            TlsFacts facts = new CapturedConnection(KeyLogSecrets.read(dir.resolve("keys.txt")))
+                    .replay(chunks, Integer.MAX_VALUE).facts();
+
+            assertThat(facts.alpnOffered()).containsExactly("h2", "http/1.1");
+            assertThat(facts.alpnSelected()).contains("h2");
         }
     }
 

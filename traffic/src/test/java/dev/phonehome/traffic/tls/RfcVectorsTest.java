@@ -59,6 +59,11 @@ class RfcVectorsTest {
         assertThat(facts.version()).contains("TLS 1.3");
         assertThat(facts.cipherSuite()).contains("TLS_AES_128_GCM_SHA256");
         assertThat(facts.serverName()).contains("server");
+        assertThat(facts.clientHello()).hasValueSatisfying(ch -> {
+            assertThat(ch.cipherSuites()).containsExactly(0x1301, 0x1303, 0x1302);
+            assertThat(ch.supportedVersions()).containsExactly(0x0304);
+            assertThat(ch.keyShareGroups()).containsExactly(0x001d);
+        });
         assertThat(facts.clientRandom()).isEqualTo(HEX.formatHex(Rfc8448Trace.clientRandom()));
         assertThat(facts.serverCertificates()).singleElement()
                 .satisfies(cert -> assertThat(cert.subject()).isEqualTo("CN=rsa"));
