@@ -37,10 +37,7 @@ public final class ArscParser {
         } catch (ArscFormatException e) {
             throw e;
         } catch (FormatException e) {
-            ArscFormatException wrapped = new ArscFormatException(e.structure(), e.offset(),
-                    e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
-            wrapped.initCause(e);
-            throw wrapped;
+            throw ArscFormatException.wrap(e);
         }
         return new ResourceTable(parser.values, parser.names, parser.packages, parser.libraries,
                 parser.problems.problems());
