@@ -5,6 +5,8 @@ import dev.phonehome.apk.resources.ResChunk;
 import dev.phonehome.apk.resources.StringPool;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -38,8 +40,13 @@ public final class AxmlParser {
     }
 
     public AxmlDocument parse(byte[] bytes) throws AxmlFormatException {
+        return parse(ByteBuffer.wrap(bytes));
+    }
+
+    /** Decodes the remaining bytes of {@code buffer}; the buffer is not modified. */
+    public AxmlDocument parse(ByteBuffer buffer) throws AxmlFormatException {
         try {
-            return parse(ByteCursor.littleEndian(bytes, "binary XML " + subject));
+            return parse(ByteCursor.over(buffer, "binary XML " + subject).order(ByteOrder.LITTLE_ENDIAN));
         } catch (AxmlFormatException e) {
             throw e;
         } catch (FormatException e) {

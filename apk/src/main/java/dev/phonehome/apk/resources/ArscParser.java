@@ -2,6 +2,8 @@ package dev.phonehome.apk.resources;
 
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +33,14 @@ public final class ArscParser {
     }
 
     public static ResourceTable parse(byte[] bytes) throws ArscFormatException {
+        return parse(ByteBuffer.wrap(bytes));
+    }
+
+    /** Reads the remaining bytes of {@code buffer}; the buffer is not modified. */
+    public static ResourceTable parse(ByteBuffer buffer) throws ArscFormatException {
         ArscParser parser = new ArscParser();
         try {
-            parser.table(ByteCursor.littleEndian(bytes, "resources.arsc"));
+            parser.table(ByteCursor.over(buffer, "resources.arsc").order(ByteOrder.LITTLE_ENDIAN));
         } catch (ArscFormatException e) {
             throw e;
         } catch (FormatException e) {

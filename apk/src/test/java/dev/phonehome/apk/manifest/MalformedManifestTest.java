@@ -101,6 +101,18 @@ class MalformedManifestTest {
     }
 
     @Test
+    void bufferInputIsReadFromItsPositionWhateverItsByteOrder() throws Exception {
+        byte[] xml = original();
+        ByteBuffer shifted = ByteBuffer.allocate(xml.length + 3).order(ByteOrder.BIG_ENDIAN);
+        shifted.position(3);
+        shifted.put(xml).position(3);
+        AndroidManifest fromBuffer = AndroidManifest.parse(shifted);
+        assertThat(fromBuffer.application()).isEqualTo(AndroidManifest.parse(xml).application());
+        assertThat(shifted.position()).isEqualTo(3);
+        assertThat(shifted.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
+    }
+
+    @Test
     void tooShortInputIsAnAxmlFormatExceptionNamingTheNumbers() {
         assertThatThrownBy(() -> AndroidManifest.parse(new byte[] {3, 0, 8}))
                 .isInstanceOf(AxmlFormatException.class).hasMessageContaining("needs 8 bytes").hasMessageContaining("3");
