@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 final class ManifestReader {
     /** Android 9: cleartext traffic is off by default from this target SDK. */
     private static final int CLEARTEXT_OFF_SDK = 28;
+
     private ManifestReader() {
     }
 
