@@ -22,6 +22,12 @@ public final class AxmlParser {
     public static final int MAX_ELEMENTS = 500_000;
     /** Nesting depth kept; deeper elements are dropped with their subtrees. */
     public static final int MAX_DEPTH = 512;
+    /**
+     * Attributes kept per document. Android steps through attributes by a declared stride, so a
+     * 56-byte element with stride 0 claims 65,535 attributes; without a cap a small file would
+     * decode to billions.
+     */
+    public static final int MAX_ATTRIBUTES = 2_000_000;
     static final String CODE = "axml";
     private static final int NODE_HEADER = 16;
 
@@ -114,7 +120,7 @@ public final class AxmlParser {
         switch (chunk.type()) {
             case ResChunk.XML_START_ELEMENT -> {
                 if (requireExt(chunk, ext, 20, problems)) {
-                    tree.start(ElementReader.read(chunk, ext, line, strings, resourceIds, problems));
+                    tree.start(ElementReader.read(chunk, ext, line, strings, resourceIds, tree.attributesLeft(), problems));
                 }
             }
             case ResChunk.XML_END_ELEMENT -> {
@@ -144,11 +150,16 @@ public final class AxmlParser {
         private XmlElement finished;
         private int elements;
         private int droppedDepth;
+        private int attributesLeft = MAX_ATTRIBUTES;
         private boolean limitReported;
 
         TreeBuilder(ProblemLog problems, int maxElements) {
             this.problems = problems;
             this.maxElements = maxElements;
+        }
+
+        int attributesLeft() {
+            return attributesLeft;
         }
 
         boolean hasStarted() {
@@ -170,6 +181,7 @@ public final class AxmlParser {
                 return;
             }
             elements++;
+            attributesLeft -= element.attributes().size();
             if (root == null) {
                 root = element;
             }
