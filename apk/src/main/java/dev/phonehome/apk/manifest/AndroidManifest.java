@@ -1,6 +1,7 @@
 package dev.phonehome.apk.manifest;
 
 import dev.phonehome.core.Problem;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,6 +29,11 @@ public record AndroidManifest(String packageName, long versionCode, String versi
     }
 
     public static AndroidManifest parse(byte[] binaryXml) throws AxmlFormatException {
+        return parse(ByteBuffer.wrap(binaryXml));
+    }
+
+    /** Reads the remaining bytes of {@code binaryXml}; the buffer is not modified. */
+    public static AndroidManifest parse(ByteBuffer binaryXml) throws AxmlFormatException {
         return ManifestReader.read(new AxmlParser("AndroidManifest.xml").parse(binaryXml));
     }
 

@@ -1,5 +1,6 @@
 package dev.phonehome.apk.manifest;
 
+import dev.phonehome.apk.resources.FormatMessages;
 import dev.phonehome.core.io.FormatException;
 
 /** Binary XML (Android's compiled XML, e.g. AndroidManifest.xml) that cannot be read at all. */
@@ -9,8 +10,7 @@ public final class AxmlFormatException extends FormatException {
     }
 
     static AxmlFormatException wrap(FormatException e) {
-        AxmlFormatException wrapped = new AxmlFormatException(e.structure(), e.offset(),
-                e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        AxmlFormatException wrapped = new AxmlFormatException(e.structure(), e.offset(), FormatMessages.detail(e));
         wrapped.initCause(e);
         return wrapped;
     }

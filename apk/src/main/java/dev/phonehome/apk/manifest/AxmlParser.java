@@ -5,6 +5,8 @@ import dev.phonehome.apk.resources.ResChunk;
 import dev.phonehome.apk.resources.StringPool;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -20,6 +22,12 @@ public final class AxmlParser {
     public static final int MAX_ELEMENTS = 500_000;
     /** Nesting depth kept; deeper elements are dropped with their subtrees. */
     public static final int MAX_DEPTH = 512;
+    /**
+     * Attributes kept per document. Android steps through attributes by a declared stride, so a
+     * 56-byte element with stride 0 claims 65,535 attributes; without a cap a small file would
+     * decode to billions.
+     */
+    public static final int MAX_ATTRIBUTES = 2_000_000;
     static final String CODE = "axml";
     private static final int NODE_HEADER = 16;
 
@@ -38,8 +46,13 @@ public final class AxmlParser {
     }
 
     public AxmlDocument parse(byte[] bytes) throws AxmlFormatException {
+        return parse(ByteBuffer.wrap(bytes));
+    }
+
+    /** Decodes the remaining bytes of {@code buffer}; the buffer is not modified. */
+    public AxmlDocument parse(ByteBuffer buffer) throws AxmlFormatException {
         try {
-            return parse(ByteCursor.littleEndian(bytes, "binary XML " + subject));
+            return parse(ByteCursor.over(buffer, "binary XML " + subject).order(ByteOrder.LITTLE_ENDIAN));
         } catch (AxmlFormatException e) {
             throw e;
         } catch (FormatException e) {
@@ -107,7 +120,7 @@ public final class AxmlParser {
         switch (chunk.type()) {
             case ResChunk.XML_START_ELEMENT -> {
                 if (requireExt(chunk, ext, 20, problems)) {
-                    tree.start(ElementReader.read(chunk, ext, line, strings, resourceIds, problems));
+                    tree.start(ElementReader.read(chunk, ext, line, strings, resourceIds, tree.attributesLeft(), problems));
                 }
             }
             case ResChunk.XML_END_ELEMENT -> {
@@ -137,11 +150,16 @@ public final class AxmlParser {
         private XmlElement finished;
         private int elements;
         private int droppedDepth;
+        private int attributesLeft = MAX_ATTRIBUTES;
         private boolean limitReported;
 
         TreeBuilder(ProblemLog problems, int maxElements) {
             this.problems = problems;
             this.maxElements = maxElements;
+        }
+
+        int attributesLeft() {
+            return attributesLeft;
         }
 
         boolean hasStarted() {
@@ -163,6 +181,7 @@ public final class AxmlParser {
                 return;
             }
             elements++;
+            attributesLeft -= element.attributes().size();
             if (root == null) {
                 root = element;
             }

@@ -8,7 +8,9 @@ import java.util.List;
 
 /** Reads the components, intent filters and meta-data of an {@code <application>}. */
 final class ComponentReader {
+    /** Android 4.2: providers stop being exported by default from this target SDK. */
     private static final int PROVIDER_PRIVATE_SDK = 17;
+    /** Android 12: components with intent filters must say whether they are exported. */
     private static final int EXPLICIT_EXPORT_SDK = 31;
 
     private final String packageName;

@@ -24,7 +24,7 @@ final class ElementReader {
         }
     }
 
-    static Open read(ResChunk chunk, ByteCursor ext, int line, StringPool strings, int[] resourceIds,
+    static Open read(ResChunk chunk, ByteCursor ext, int line, StringPool strings, int[] resourceIds, int maxAttributes,
             ProblemLog problems) throws FormatException {
         String namespace = orEmpty(strings.get(ext.s32()));
         String name = orEmpty(strings.get(ext.s32()));
@@ -32,6 +32,17 @@ final class ElementReader {
         // Android steps through attributes by the declared size, so records may overlap or have gaps.
         int attributeSize = ext.u16();
         int count = ext.u16();
+        if (attributeSize < ATTRIBUTE_SIZE && count > 1) {
+            problems.add(AxmlParser.CODE + ".attribute-size", String.format(
+                    "element <%s> at offset %d steps through its %d attributes by %d bytes, less than %d: they overlap",
+                    name, chunk.offset(), count, attributeSize, ATTRIBUTE_SIZE));
+        }
+        if (count > maxAttributes) {
+            problems.add(AxmlParser.CODE + ".limit", String.format(
+                    "element <%s> at offset %d: %d attributes, only %d kept: the document exceeds %d attributes",
+                    name, chunk.offset(), count, Math.max(0, maxAttributes), AxmlParser.MAX_ATTRIBUTES));
+            count = Math.max(0, maxAttributes);
+        }
         List<XmlAttribute> attributes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long at = attributeStart + (long) attributeSize * i;

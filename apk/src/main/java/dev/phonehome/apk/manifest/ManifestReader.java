@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 final class ManifestReader {
     /** Android 9: cleartext traffic is off by default from this target SDK. */
     private static final int CLEARTEXT_OFF_SDK = 28;
+
     private ManifestReader() {
     }
 
@@ -22,8 +23,8 @@ final class ManifestReader {
             problems.add("manifest.root", "root element is <" + root.name() + ">, not <manifest>");
         }
         Attributes manifest = new Attributes(root, problems);
-        // Android reads the package by name, without namespace, unlike every other attribute.
-        String packageName = root.attribute("", "package").map(XmlAttribute::text).orElse("");
+        // Android reads the package by name, without namespace and from the raw value, unlike every other attribute.
+        String packageName = root.attribute("", "package").map(XmlAttribute::rawText).orElse("");
         long versionCode = (Integer.toUnsignedLong(manifest.integer(VERSION_CODE_MAJOR, 0)) << 32)
                 | Integer.toUnsignedLong(manifest.integer(VERSION_CODE, 0));
         int minSdk = 1;

@@ -13,11 +13,22 @@ import dev.phonehome.apk.resources.ResValue;
  * @param value      the typed value
  */
 public record XmlAttribute(String namespace, String name, int resourceId, String rawValue, ResValue value) {
-    /** The value as text: the raw string when present, else the typed value coerced as Android does. */
+    /**
+     * The value as Android's typed-attribute lookup sees it: the typed string, else the raw
+     * string, else the typed value coerced to text. Framework attributes are read this way.
+     */
     public String text() {
         if (value.isString() && value.string() != null) {
             return value.string();
         }
+        return rawValue != null ? rawValue : value.coerceToString();
+    }
+
+    /**
+     * The value as Android's by-name lookup ({@code getAttributeValue(null, "package")}) sees
+     * it: the raw string first. A file can make this differ from {@link #text()}.
+     */
+    public String rawText() {
         return rawValue != null ? rawValue : value.coerceToString();
     }
 }

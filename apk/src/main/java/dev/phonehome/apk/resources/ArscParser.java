@@ -2,6 +2,8 @@ package dev.phonehome.apk.resources;
 
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.TreeMap;
 public final class ArscParser {
     /** Values kept per table; framework-res has about 60,000, a hostile table could claim billions. */
     public static final int MAX_VALUES = 2_000_000;
+    /** Resource names are identifiers; longer type or key strings are clipped to this many characters. */
+    public static final int MAX_NAME_CHARS = 256;
     private static final int PACKAGE_NAME_CHARS = 128;
 
     private final ProblemLog problems = new ProblemLog("resources.arsc");
@@ -31,16 +35,18 @@ public final class ArscParser {
     }
 
     public static ResourceTable parse(byte[] bytes) throws ArscFormatException {
+        return parse(ByteBuffer.wrap(bytes));
+    }
+
+    /** Reads the remaining bytes of {@code buffer}; the buffer is not modified. */
+    public static ResourceTable parse(ByteBuffer buffer) throws ArscFormatException {
         ArscParser parser = new ArscParser();
         try {
-            parser.table(ByteCursor.littleEndian(bytes, "resources.arsc"));
+            parser.table(ByteCursor.over(buffer, "resources.arsc").order(ByteOrder.LITTLE_ENDIAN));
         } catch (ArscFormatException e) {
             throw e;
         } catch (FormatException e) {
-            ArscFormatException wrapped = new ArscFormatException(e.structure(), e.offset(),
-                    e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
-            wrapped.initCause(e);
-            throw wrapped;
+            throw ArscFormatException.wrap(e);
         }
         return new ResourceTable(parser.values, parser.names, parser.packages, parser.libraries,
                 parser.problems.problems());
@@ -112,7 +118,7 @@ public final class ArscParser {
     private void type(int packageId, ResChunk chunk, StringPool types, StringPool keys, int typeIdOffset)
             throws FormatException {
         int typeId = chunk.header(1).u8();
-        String typeName = types.get(typeId - 1 - typeIdOffset);
+        String typeName = clip(types.get(typeId - 1 - typeIdOffset));
         int prefix = packageId << 24 | typeId << 16;
         TypeChunkReader.read(chunk, globalStrings, problems, (config, entry, key, value, complex) -> {
             if (valueCount++ == MAX_VALUES) {
@@ -121,7 +127,7 @@ public final class ArscParser {
             if (valueCount <= MAX_VALUES) {
                 int resId = prefix | (entry & 0xFFFF);
                 values.computeIfAbsent(resId, k -> new ArrayList<>()).add(new ResourceValue(resId, config, value, complex));
-                names.putIfAbsent(resId, typeName + "/" + keys.get(key));
+                names.computeIfAbsent(resId, k -> typeName + "/" + clip(keys.get(key)));
             }
         });
     }
@@ -133,6 +139,14 @@ public final class ArscParser {
             int id = data.s32();
             libraries.put(id, utf16z(data.bytes(PACKAGE_NAME_CHARS * 2)));
         }
+    }
+
+    /** Names are shared by many entries; clipping keeps a huge pool string from being copied into each. */
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= MAX_NAME_CHARS ? s : s.substring(0, MAX_NAME_CHARS);
     }
 
     private static String utf16z(byte[] bytes) {

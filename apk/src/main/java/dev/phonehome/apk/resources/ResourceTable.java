@@ -1,6 +1,7 @@
 package dev.phonehome.apk.resources;
 
 import dev.phonehome.core.Problem;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class ResourceTable {
     }
 
     public static ResourceTable parse(byte[] arsc) throws ArscFormatException {
+        return ArscParser.parse(arsc);
+    }
+
+    /** Reads the remaining bytes of {@code arsc}; the buffer is not modified. */
+    public static ResourceTable parse(ByteBuffer arsc) throws ArscFormatException {
         return ArscParser.parse(arsc);
     }
 

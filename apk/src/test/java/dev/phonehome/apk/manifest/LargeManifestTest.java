@@ -37,6 +37,36 @@ class LargeManifestTest {
     }
 
     @Test
+    void zeroStrideAttributesCannotAmplifyADocument() throws Exception {
+        byte[] xml = bloated(100, false);
+        ByteBuffer b = ByteBuffer.wrap(xml).order(ByteOrder.LITTLE_ENDIAN);
+        int elements = 0;
+        for (int at = 8; at + 8 <= xml.length; at += b.getInt(at + 4)) {
+            if (b.getShort(at) == 0x0102) {
+                int ext = at + (b.getShort(at + 2) & 0xFFFF);
+                b.putShort(ext + 10, (short) 0).putShort(ext + 12, (short) 0xFFFF); // stride 0, 65535 attributes
+                elements++;
+            }
+        }
+        AxmlDocument d = new AxmlParser("amplified").parse(xml);
+        long kept = count(d.root());
+        assertThat(elements).isGreaterThan(AxmlParser.MAX_ATTRIBUTES / 0xFFFF);
+        assertThat(kept).isLessThanOrEqualTo(AxmlParser.MAX_ATTRIBUTES);
+        assertThat(d.problems()).extracting(Problem::code).contains("axml.attribute-size", "axml.limit");
+    }
+
+    private static long count(XmlElement root) {
+        long attributes = 0;
+        java.util.Deque<XmlElement> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            XmlElement e = todo.pop();
+            attributes += e.attributes().size();
+            todo.addAll(e.children());
+        }
+        return attributes;
+    }
+
+    @Test
     void nestingPastTheDepthLimitIsDroppedWithOneProblem() throws Exception {
         AxmlDocument d = new AxmlParser("nested").parse(bloated(AxmlParser.MAX_DEPTH * 2, true));
         assertThat(d.problems()).extracting(Problem::code).containsExactly("axml.limit");

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -49,7 +50,7 @@ class MalformedManifestTest {
     void randomByteFlipsYieldOnlyProblemsOrAxmlFormatException(@ForAll @IntRange(min = 0, max = 100_000) int seed,
             @ForAll @IntRange(min = 1, max = 8) int flips) {
         byte[] xml = original().clone();
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         for (int i = 0; i < flips; i++) {
             xml[random.nextInt(xml.length)] = (byte) random.nextInt(256);
         }
@@ -57,6 +58,50 @@ class MalformedManifestTest {
             AndroidManifest.parse(xml);
         } catch (AxmlFormatException expected) {
             assertThat(expected.offset()).isBetween(0L, (long) xml.length);
+        }
+    }
+
+    @Property(tries = 500)
+    void randomChunksAfterAValidHeaderYieldOnlyProblemsOrAxmlFormatException(
+            @ForAll @net.jqwik.api.constraints.Size(max = 600) byte[] body) {
+        ByteBuffer xml = ByteBuffer.allocate(8 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        xml.putShort((short) 3).putShort((short) 8).putInt(8 + body.length).put(body);
+        try {
+            AndroidManifest.parse(xml.array());
+        } catch (AxmlFormatException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    /** Random sequences of the chunk types the decoder knows, with plausible header sizes and random fields. */
+    @Property(tries = 1000)
+    void randomChunkSequencesYieldOnlyProblemsOrAxmlFormatException(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 12) int chunks) {
+        int[] types = {0x0001, 0x0180, 0x0100, 0x0101, 0x0102, 0x0103, 0x0104, 0x0102, 0x0103, 0x7777};
+        int[] headerSizes = {28, 8, 16, 16, 16, 16, 16, 16, 16, 8};
+        Random random = new Random(seed);
+        ByteBuffer xml = ByteBuffer.allocate(8 + chunks * 200).order(ByteOrder.LITTLE_ENDIAN);
+        xml.putShort((short) 3).putShort((short) 8).putInt(0);
+        for (int i = 0; i < chunks; i++) {
+            int kind = random.nextInt(types.length);
+            byte[] fields = new byte[random.nextInt(120)];
+            random.nextBytes(fields);
+            for (int f = 0; f + 4 <= fields.length; f += 4) {
+                if (random.nextBoolean()) { // small numbers reach deeper than random ones
+                    ByteBuffer.wrap(fields, f, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(random.nextInt(24) - 1);
+                }
+            }
+            int size = 8 + fields.length;
+            xml.putShort((short) types[kind]).putShort((short) headerSizes[kind])
+                    .putInt(random.nextInt(10) == 0 ? random.nextInt() : size).put(fields);
+        }
+        xml.putInt(4, random.nextInt(10) == 0 ? random.nextInt() : xml.position());
+        try {
+            AndroidManifest m = AndroidManifest.parse(Arrays.copyOf(xml.array(), xml.position()));
+            net.jqwik.api.statistics.Statistics.collect(m.xml().children().isEmpty() ? "root only" : "tree");
+        } catch (AxmlFormatException expected) {
+            net.jqwik.api.statistics.Statistics.collect("refused");
+            assertThat(expected.getMessage()).isNotBlank();
         }
     }
 
@@ -98,6 +143,18 @@ class MalformedManifestTest {
         assertThat(obfuscated.usesPermissionNames()).isEqualTo(plain.usesPermissionNames());
         assertThat(obfuscated.application().components()).isEqualTo(plain.application().components()).isNotEmpty();
         assertThat(obfuscated.xml().attribute(AndroidAttr.VERSION_CODE).orElseThrow().name()).isEqualTo("zzzzzzzzzzz");
+    }
+
+    @Test
+    void bufferInputIsReadFromItsPositionWhateverItsByteOrder() throws Exception {
+        byte[] xml = original();
+        ByteBuffer shifted = ByteBuffer.allocate(xml.length + 3).order(ByteOrder.BIG_ENDIAN);
+        shifted.position(3);
+        shifted.put(xml).position(3);
+        AndroidManifest fromBuffer = AndroidManifest.parse(shifted);
+        assertThat(fromBuffer.application()).isEqualTo(AndroidManifest.parse(xml).application());
+        assertThat(shifted.position()).isEqualTo(3);
+        assertThat(shifted.order()).isEqualTo(ByteOrder.BIG_ENDIAN);
     }
 
     @Test

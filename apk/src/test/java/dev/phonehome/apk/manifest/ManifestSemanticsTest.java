@@ -211,6 +211,12 @@ class ManifestSemanticsTest {
     }
 
     @Test
+    void packageIsReadFromTheRawValueAsAndroidDoes() {
+        XmlElement root = el("manifest", List.of(new XmlAttribute("", "package", 0, "com.real", ResValue.ofString("com.decoy"))));
+        assertThat(read(root).packageName()).isEqualTo("com.real");
+    }
+
+    @Test
     void nonManifestRootIsAProblem() {
         assertThat(read(el("resources", List.of())).problems()).extracting(Problem::code).containsExactly("manifest.root");
     }

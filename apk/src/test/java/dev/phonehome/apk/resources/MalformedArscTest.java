@@ -77,6 +77,18 @@ class MalformedArscTest {
         }
     }
 
+    @Property(tries = 500)
+    void randomChunksAfterAValidHeaderYieldOnlyProblemsOrArscFormatException(
+            @ForAll @net.jqwik.api.constraints.Size(max = 600) byte[] body) {
+        ByteBuffer arsc = ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        arsc.putShort((short) 2).putShort((short) 12).putInt(12 + body.length).putInt(1).put(body);
+        try {
+            ResourceTable.parse(arsc.array());
+        } catch (ArscFormatException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
     @Test
     void tableSizeBeyondFileIsClampedAndRecorded() throws Exception {
         byte[] arsc = original().clone();
