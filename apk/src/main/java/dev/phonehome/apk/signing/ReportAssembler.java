@@ -34,6 +34,8 @@ final class ReportAssembler {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Merged> signers = new LinkedHashMap<>();
     private final Set<String> schemes = new TreeSet<>();
+    /** apksig's isVerified() ignores some signer errors (a v4 signature that fails, for one); Android does not. */
+    private boolean anyError;
 
     ReportAssembler(CertificateDescriber describer, String apkName, List<Problem> earlierProblems) {
         this.describer = describer;
@@ -49,13 +51,16 @@ final class ReportAssembler {
         if (evidence.jarSignature()) {
             schemes.add("v1");
         }
-        evidence.signingBlockMalformed().ifPresent(why -> problems.add(
-                new Problem("signing.SIGNING_BLOCK_MALFORMED", apkName, "APK Signing Block unreadable: " + why)));
+        evidence.signingBlockMalformed().ifPresent(why -> {
+            problems.add(new Problem("signing.SIGNING_BLOCK_MALFORMED", apkName, "APK Signing Block unreadable: " + why));
+            anyError = true;
+        });
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeSigners()) {
             add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of());
         }
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
-            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings());
+            // signers apksig ignores (unsupported on every checked platform) do not decide the verdict
+            record("v1 ignored signer " + s.getName(), List.of(), s.getErrors());
         }
         for (ApkVerifier.Result.V2SchemeSignerInfo s : result.getV2SchemeSigners()) {
             add("v2", "v2 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
@@ -86,7 +91,7 @@ final class ReportAssembler {
         }
         signerInfos.sort((a, b) -> a.certificate().sha256().compareTo(b.certificate().sha256()));
         Collections.sort(problems);
-        return new SigningReport(signed, schemes, signerInfos, result.isVerified(), problems, stamp);
+        return new SigningReport(signed, schemes, signerInfos, result.isVerified() && !anyError, problems, stamp);
     }
 
     private void add(String scheme, String subject, X509Certificate cert, List<IssueWithParams> errors,
@@ -146,6 +151,7 @@ final class ReportAssembler {
     private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings) {
         for (IssueWithParams issue : errors) {
             problems.add(new Problem(code(issue), subject, issue.toString()));
+            anyError = true;
         }
         for (IssueWithParams issue : warnings) {
             problems.add(new Problem(code(issue), subject, "warning: " + issue));
