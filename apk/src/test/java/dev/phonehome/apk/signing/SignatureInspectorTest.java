@@ -200,6 +200,17 @@ class SignatureInspectorTest {
         assertThat(report.problems()).extracting(Problem::code).contains("signing.MALFORMED_APK");
     }
 
+    @Test
+    void verificationOverItsTimeBudgetIsATimeoutProblem() {
+        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, true, true).write(dir.resolve("slow.apk"));
+
+        SigningReport report = new SignatureInspector(KnownKeys.load(), java.time.Duration.ZERO)
+                .inspect(apk, OptionalInt.of(24));
+
+        assertThat(report.verified()).isFalse();
+        assertThat(report.problems()).extracting(Problem::code).containsExactly("signing.TIMEOUT");
+    }
+
     private static long readLong(byte[] b, int at) {
         long v = 0;
         for (int i = 7; i >= 0; i--) {
