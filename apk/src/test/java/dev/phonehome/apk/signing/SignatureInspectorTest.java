@@ -116,6 +116,26 @@ class SignatureInspectorTest {
     }
 
     @Test
+    void byteFlippedInAJarSignedEntryFailsWithTheV1DigestIssue() throws Exception {
+        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, false, false).minSdk(1).write(dir.resolve("tampered-v1.apk"));
+        byte[] bytes = Files.readAllBytes(apk);
+        bytes[Fixtures.indexOf(bytes, "payload".getBytes(StandardCharsets.ISO_8859_1))] ^= 0x20;
+        Files.write(apk, bytes);
+
+        SigningReport report = inspector.inspect(apk, OptionalInt.of(1));
+
+        assertThat(report.verified()).isFalse();
+        assertThat(report.problems()).extracting(Problem::code).contains("signing.JAR_SIG_ZIP_ENTRY_DIGEST_DID_NOT_VERIFY");
+    }
+
+    @Test
+    void inspectingTwiceGivesEqualReports() {
+        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, true, true).write(dir.resolve("twice.apk"));
+
+        assertThat(inspector.inspect(apk, OptionalInt.of(18))).isEqualTo(inspector.inspect(apk, OptionalInt.of(18)));
+    }
+
+    @Test
     void ecKeyIsDescribedWithCurveAndEcdsaAlgorithm() {
         SigningIdentity ec = Fixtures.identity("CN=ec signer", "EC");
         Path apk = Fixtures.apk().signedBy(ec).schemes(false, true, false).write(dir.resolve("ec.apk"));
