@@ -221,14 +221,19 @@ class SignatureInspectorTest {
     }
 
     @Test
-    void verificationOverItsTimeBudgetIsATimeoutProblem() {
-        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, true, true).write(dir.resolve("slow.apk"));
+    void apkThatNeverDeliversItsBytesIsATimeoutProblem() throws Exception {
+        // a named pipe with no writer: opening it blocks forever, as a hostile device node in an extracted image would
+        Path fifo = dir.resolve("never-ending.apk");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-        SigningReport report = new SignatureInspector(KnownKeys.load(), java.time.Duration.ZERO)
-                .inspect(apk, OptionalInt.of(24));
+        SigningReport report = new SignatureInspector(KnownKeys.load(), java.time.Duration.ofMillis(300))
+                .inspect(fifo, OptionalInt.of(24));
 
         assertThat(report.verified()).isFalse();
         assertThat(report.problems()).extracting(Problem::code).containsExactly("signing.TIMEOUT");
+        try (var unblockTheWorker = Files.newOutputStream(fifo)) {
+            unblockTheWorker.flush();
+        }
     }
 
     private static long readLong(byte[] b, int at) {
