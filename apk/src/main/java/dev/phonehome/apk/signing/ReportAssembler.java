@@ -60,7 +60,7 @@ final class ReportAssembler {
         }
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
             // signers apksig ignores (unsupported on every checked platform) do not decide the verdict
-            record("v1 ignored signer " + s.getName(), List.of(), s.getErrors());
+            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings(), false);
         }
         for (ApkVerifier.Result.V2SchemeSignerInfo s : result.getV2SchemeSigners()) {
             add("v2", "v2 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
@@ -80,7 +80,8 @@ final class ReportAssembler {
         }
         boolean signed = !schemes.isEmpty() || evidence.signingBlockMalformed().isPresent();
         record(apkName, signed ? result.getErrors()
-                : result.getErrors().stream().filter(i -> !ABSENCE.contains(i.getIssue())).toList(), result.getWarnings());
+                : result.getErrors().stream().filter(i -> !ABSENCE.contains(i.getIssue())).toList(),
+                result.getWarnings(), true);
         Optional<SourceStamp> stamp = sourceStamp(result.getSourceStampInfo());
         List<CertificateInfo> lineage = lineage(result.getSigningCertificateLineage());
         List<SignerInfo> signerInfos = new ArrayList<>();
@@ -96,7 +97,7 @@ final class ReportAssembler {
 
     private void add(String scheme, String subject, X509Certificate cert, List<IssueWithParams> errors,
             List<IssueWithParams> warnings, List<ContentDigest> digests) {
-        record(subject, errors, warnings);
+        record(subject, errors, warnings, true);
         schemes.add(scheme);
         Optional<CertificateInfo> info = describe(subject, cert);
         if (info.isEmpty()) {
@@ -141,17 +142,20 @@ final class ReportAssembler {
                 == ApkVerifier.Result.SourceStampInfo.SourceStampVerificationStatus.STAMP_MISSING) {
             return Optional.empty();
         }
-        record("source stamp", info.getErrors(), info.getWarnings());
+        // a stamp says which store shipped the APK; Android installs it whether or not the stamp verifies
+        record("source stamp", info.getErrors(), info.getWarnings(), false);
         long seconds = info.getTimestampEpochSeconds();
         return Optional.of(new SourceStamp(describe("source stamp", info.getCertificate()),
                 info.getSourceStampVerificationStatus().name(),
                 seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty()));
     }
 
-    private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings) {
+    /** @param decisive whether these errors make the APK fail verification */
+    private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings,
+            boolean decisive) {
         for (IssueWithParams issue : errors) {
             problems.add(new Problem(code(issue), subject, issue.toString()));
-            anyError = true;
+            anyError |= decisive;
         }
         for (IssueWithParams issue : warnings) {
             problems.add(new Problem(code(issue), subject, "warning: " + issue));
