@@ -34,6 +34,8 @@ final class ReportAssembler {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Merged> signers = new LinkedHashMap<>();
     private final Set<String> schemes = new TreeSet<>();
+    /** apksig's isVerified() ignores some signer errors (a v4 signature that fails, for one); Android does not. */
+    private boolean anyError;
 
     ReportAssembler(CertificateDescriber describer, String apkName, List<Problem> earlierProblems) {
         this.describer = describer;
@@ -49,13 +51,16 @@ final class ReportAssembler {
         if (evidence.jarSignature()) {
             schemes.add("v1");
         }
-        evidence.signingBlockMalformed().ifPresent(why -> problems.add(
-                new Problem("signing.SIGNING_BLOCK_MALFORMED", apkName, "APK Signing Block unreadable: " + why)));
+        evidence.signingBlockMalformed().ifPresent(why -> {
+            problems.add(new Problem("signing.SIGNING_BLOCK_MALFORMED", apkName, "APK Signing Block unreadable: " + why));
+            anyError = true;
+        });
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeSigners()) {
             add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of());
         }
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
-            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings());
+            // signers apksig ignores (unsupported on every checked platform) do not decide the verdict
+            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings(), false);
         }
         for (ApkVerifier.Result.V2SchemeSignerInfo s : result.getV2SchemeSigners()) {
             add("v2", "v2 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
@@ -75,7 +80,8 @@ final class ReportAssembler {
         }
         boolean signed = !schemes.isEmpty() || evidence.signingBlockMalformed().isPresent();
         record(apkName, signed ? result.getErrors()
-                : result.getErrors().stream().filter(i -> !ABSENCE.contains(i.getIssue())).toList(), result.getWarnings());
+                : result.getErrors().stream().filter(i -> !ABSENCE.contains(i.getIssue())).toList(),
+                result.getWarnings(), true);
         Optional<SourceStamp> stamp = sourceStamp(result.getSourceStampInfo());
         List<CertificateInfo> lineage = lineage(result.getSigningCertificateLineage());
         List<SignerInfo> signerInfos = new ArrayList<>();
@@ -86,12 +92,12 @@ final class ReportAssembler {
         }
         signerInfos.sort((a, b) -> a.certificate().sha256().compareTo(b.certificate().sha256()));
         Collections.sort(problems);
-        return new SigningReport(signed, schemes, signerInfos, result.isVerified(), problems, stamp);
+        return new SigningReport(signed, schemes, signerInfos, result.isVerified() && !anyError, problems, stamp);
     }
 
     private void add(String scheme, String subject, X509Certificate cert, List<IssueWithParams> errors,
             List<IssueWithParams> warnings, List<ContentDigest> digests) {
-        record(subject, errors, warnings);
+        record(subject, errors, warnings, true);
         schemes.add(scheme);
         Optional<CertificateInfo> info = describe(subject, cert);
         if (info.isEmpty()) {
@@ -136,16 +142,20 @@ final class ReportAssembler {
                 == ApkVerifier.Result.SourceStampInfo.SourceStampVerificationStatus.STAMP_MISSING) {
             return Optional.empty();
         }
-        record("source stamp", info.getErrors(), info.getWarnings());
+        // a stamp says which store shipped the APK; Android installs it whether or not the stamp verifies
+        record("source stamp", info.getErrors(), info.getWarnings(), false);
         long seconds = info.getTimestampEpochSeconds();
         return Optional.of(new SourceStamp(describe("source stamp", info.getCertificate()),
                 info.getSourceStampVerificationStatus().name(),
                 seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty()));
     }
 
-    private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings) {
+    /** @param decisive whether these errors make the APK fail verification */
+    private void record(String subject, List<IssueWithParams> errors, List<IssueWithParams> warnings,
+            boolean decisive) {
         for (IssueWithParams issue : errors) {
             problems.add(new Problem(code(issue), subject, issue.toString()));
+            anyError |= decisive;
         }
         for (IssueWithParams issue : warnings) {
             problems.add(new Problem(code(issue), subject, "warning: " + issue));

@@ -64,8 +64,9 @@ public final class SignatureInspector {
      * Inspects the signatures of {@code apk}; a v4 signature is checked when {@code <apk>.idsig}
      * lies beside it.
      *
-     * @param minSdk the manifest's minSdkVersion when the caller has parsed it; otherwise apksig
-     *               reads it, and when the manifest says nothing usable, every version from 1 is checked
+     * @param minSdk the manifest's minSdkVersion when the caller has parsed it; otherwise it is read
+     *               from the manifest with apksig, and when that says nothing usable every platform
+     *               version from 1 is checked (and a {@code signing.MIN_SDK_UNKNOWN} problem recorded)
      */
     public SigningReport inspect(Path apk, OptionalInt minSdk) {
         String name = apk.getFileName().toString();
@@ -114,8 +115,8 @@ public final class SignatureInspector {
     }
 
     /**
-     * apksig's declared failures, plus the unchecked exceptions its parsers are known to let
-     * through on malformed input; anything else is a bug and propagates.
+     * apksig's declared failures, plus the unchecked exceptions its ByteBuffer-based parsers can
+     * let through on malformed input; anything else is a bug and propagates.
      */
     private static Problem failure(String name, Throwable cause) {
         if (cause instanceof ApkFormatException) {

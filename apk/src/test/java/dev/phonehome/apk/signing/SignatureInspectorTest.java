@@ -116,6 +116,26 @@ class SignatureInspectorTest {
     }
 
     @Test
+    void byteFlippedInAJarSignedEntryFailsWithTheV1DigestIssue() throws Exception {
+        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, false, false).minSdk(1).write(dir.resolve("tampered-v1.apk"));
+        byte[] bytes = Files.readAllBytes(apk);
+        bytes[Fixtures.indexOf(bytes, "payload".getBytes(StandardCharsets.ISO_8859_1))] ^= 0x20;
+        Files.write(apk, bytes);
+
+        SigningReport report = inspector.inspect(apk, OptionalInt.of(1));
+
+        assertThat(report.verified()).isFalse();
+        assertThat(report.problems()).extracting(Problem::code).contains("signing.JAR_SIG_ZIP_ENTRY_DIGEST_DID_NOT_VERIFY");
+    }
+
+    @Test
+    void inspectingTwiceGivesEqualReports() {
+        Path apk = Fixtures.apk().signedBy(rsa).schemes(true, true, true).write(dir.resolve("twice.apk"));
+
+        assertThat(inspector.inspect(apk, OptionalInt.of(18))).isEqualTo(inspector.inspect(apk, OptionalInt.of(18)));
+    }
+
+    @Test
     void ecKeyIsDescribedWithCurveAndEcdsaAlgorithm() {
         SigningIdentity ec = Fixtures.identity("CN=ec signer", "EC");
         Path apk = Fixtures.apk().signedBy(ec).schemes(false, true, false).write(dir.resolve("ec.apk"));
@@ -198,6 +218,22 @@ class SignatureInspectorTest {
 
         assertThat(report.signed()).isFalse();
         assertThat(report.problems()).extracting(Problem::code).contains("signing.MALFORMED_APK");
+    }
+
+    @Test
+    void apkThatNeverDeliversItsBytesIsATimeoutProblem() throws Exception {
+        // a named pipe with no writer: opening it blocks forever, as a hostile device node in an extracted image would
+        Path fifo = dir.resolve("never-ending.apk");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        SigningReport report = new SignatureInspector(KnownKeys.load(), java.time.Duration.ofMillis(300))
+                .inspect(fifo, OptionalInt.of(24));
+
+        assertThat(report.verified()).isFalse();
+        assertThat(report.problems()).extracting(Problem::code).containsExactly("signing.TIMEOUT");
+        try (var unblockTheWorker = Files.newOutputStream(fifo)) {
+            unblockTheWorker.flush();
+        }
     }
 
     private static long readLong(byte[] b, int at) {
