@@ -80,10 +80,8 @@ final class DexTables {
             ByteCursor in = at(u32(strings.at(i)), "string_data_item");
             int utf16Length = in.uleb128();
             return stringCache.put(i, Mutf8.read(in, utf16Length));
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -140,10 +138,8 @@ final class DexTables {
                 list.add(type(in.u16()));
             }
             return List.copyOf(list);
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -203,10 +199,8 @@ final class DexTables {
                 throw in.error("call site " + index + " names no bootstrap method");
             }
             return refs;
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -231,7 +225,7 @@ final class DexTables {
         try {
             return data.sliceAt(offset, 4, "DEX id").u32();
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -239,7 +233,7 @@ final class DexTables {
         try {
             return data.sliceAt(offset, 2, "DEX id").u16();
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 }
