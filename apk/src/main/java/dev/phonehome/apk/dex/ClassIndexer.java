@@ -52,7 +52,7 @@ final class ClassIndexer {
         try {
             String superDescriptor = tables.optionalType(superIdx);
             superName = superDescriptor == null ? null : TypeNames.javaName(superDescriptor);
-            interfaces = javaNames(tables.typeList(interfacesOff));
+            interfaces = javaNames(tables.typeList(interfacesOff, DexTables.MAX_INTERFACES));
             sourceFile = tables.optionalString(sourceFileIdx);
         } catch (DexFormatException e) {
             log.add("dex.class", descriptor, e.getMessage());

@@ -10,6 +10,8 @@ import dev.phonehome.core.io.FormatException;
  * instruction unless {@link #decode()} is called.
  */
 final class CodeReader {
+    /** {@code const/high16} shifts its literal by 16 bits; {@code const-wide/high16} by 48. */
+    private static final int CONST_HIGH16 = 0x15;
     private final ByteCursor insns;
     private final int units;
     private int pc;
@@ -82,59 +84,31 @@ final class CodeReader {
         int b = aa >>> 4;
         IndexKind kind = Opcodes.indexKind(opcode);
         Format format = Opcodes.format(opcode);
-        switch (format) {
-            case F10X:
-                return instruction(kind, -1, 0);
-            case F12X:
-                return instruction(kind, -1, 0, a, b);
-            case F11N:
-                return instruction(kind, -1, (b << 28) >> 28, a);
-            case F11X:
-                return instruction(kind, -1, 0, aa);
-            case F10T:
-                return instruction(kind, -1, (byte) aa);
-            case F20T:
-                return instruction(kind, -1, (short) unit(1));
-            case F22X:
-                return instruction(kind, -1, 0, aa, unit(1));
-            case F21T:
-            case F21S:
-                return instruction(kind, -1, (short) unit(1), aa);
-            case F21H:
-                return instruction(kind, -1, (long) (short) unit(1) << (opcode == 0x15 ? 16 : 48), aa);
-            case F21C:
-                return instruction(kind, unit(1), 0, aa);
-            case F23X:
-                return instruction(kind, -1, 0, aa, unit(1) & 0xFF, unit(1) >>> 8);
-            case F22B:
-                return instruction(kind, -1, (byte) (unit(1) >>> 8), aa, unit(1) & 0xFF);
-            case F22T:
-            case F22S:
-                return instruction(kind, -1, (short) unit(1), a, b);
-            case F22C:
-                return instruction(kind, unit(1), 0, a, b);
-            case F30T:
-                return instruction(kind, -1, int32(1));
-            case F32X:
-                return instruction(kind, -1, 0, unit(1), unit(2));
-            case F31I:
-            case F31T:
-                return instruction(kind, -1, int32(1), aa);
-            case F31C:
-                return instruction(kind, (int) Math.min(Integer.toUnsignedLong(int32(1)), Integer.MAX_VALUE), 0, aa);
-            case F35C:
-                return instruction(kind, unit(1), 0, listRegisters(b, a, unit(2)));
-            case F3RC:
-                return instruction(kind, unit(1), 0, rangeRegisters(aa, unit(2)));
-            case F45CC:
-                return instruction(kind, unit(1), unit(3), listRegisters(b, a, unit(2)));
-            case F4RCC:
-                return instruction(kind, unit(1), unit(3), rangeRegisters(aa, unit(2)));
-            case F51L:
-                return instruction(kind, -1, Integer.toUnsignedLong(int32(1)) | (long) int32(3) << 32, aa);
-            default:
-                throw new IllegalStateException("format without decoder: " + format);
-        }
+        return switch (format) {
+            case F10X -> instruction(kind, -1, 0);
+            case F12X -> instruction(kind, -1, 0, a, b);
+            case F11N -> instruction(kind, -1, (b << 28) >> 28, a);
+            case F11X -> instruction(kind, -1, 0, aa);
+            case F10T -> instruction(kind, -1, (byte) aa);
+            case F20T -> instruction(kind, -1, (short) unit(1));
+            case F22X -> instruction(kind, -1, 0, aa, unit(1));
+            case F21T, F21S -> instruction(kind, -1, (short) unit(1), aa);
+            case F21H -> instruction(kind, -1, (long) (short) unit(1) << (opcode == CONST_HIGH16 ? 16 : 48), aa);
+            case F21C -> instruction(kind, unit(1), 0, aa);
+            case F23X -> instruction(kind, -1, 0, aa, unit(1) & 0xFF, unit(1) >>> 8);
+            case F22B -> instruction(kind, -1, (byte) (unit(1) >>> 8), aa, unit(1) & 0xFF);
+            case F22T, F22S -> instruction(kind, -1, (short) unit(1), a, b);
+            case F22C -> instruction(kind, unit(1), 0, a, b);
+            case F30T -> instruction(kind, -1, int32(1));
+            case F32X -> instruction(kind, -1, 0, unit(1), unit(2));
+            case F31I, F31T -> instruction(kind, -1, int32(1), aa);
+            case F31C -> instruction(kind, (int) Math.min(Integer.toUnsignedLong(int32(1)), Integer.MAX_VALUE), 0, aa);
+            case F35C -> instruction(kind, unit(1), 0, listRegisters(b, a, unit(2)));
+            case F3RC -> instruction(kind, unit(1), 0, rangeRegisters(aa, unit(2)));
+            case F45CC -> instruction(kind, unit(1), unit(3), listRegisters(b, a, unit(2)));
+            case F4RCC -> instruction(kind, unit(1), unit(3), rangeRegisters(aa, unit(2)));
+            case F51L -> instruction(kind, -1, Integer.toUnsignedLong(int32(1)) | (long) int32(3) << 32, aa);
+        };
     }
 
     private Instruction instruction(IndexKind kind, int index, long literal, int... registers) {

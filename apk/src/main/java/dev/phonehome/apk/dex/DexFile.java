@@ -40,6 +40,10 @@ public final class DexFile {
     private DexFile() {
     }
 
+    /** The id tables that only the map list locates (format 038 and later). */
+    private record MappedSections(DexSection callSites, DexSection methodHandles) {
+    }
+
     /** Parses {@code buffer} (its remaining bytes), checking the checksum; {@code name} names it in problems. */
     public static List<DexIndex> parse(ByteBuffer buffer, String name) throws DexFormatException {
         return parse(buffer, name, Verification.CHECKSUM);
@@ -93,14 +97,14 @@ public final class DexFile {
         }
         int limit = data.limit();
         DexSection classDefs = header.section(DexHeader.CLASS_DEFS, "class_defs", 32, limit);
-        DexSection[] mapped = mappedSections(data, header, log);
+        MappedSections mapped = mappedSections(data, header, log);
         DexTables tables = new DexTables(data,
                 header.section(DexHeader.STRING_IDS, "string_ids", 4, limit),
                 header.section(DexHeader.TYPE_IDS, "type_ids", 4, limit),
                 header.section(DexHeader.PROTO_IDS, "proto_ids", 12, limit),
                 header.section(DexHeader.FIELD_IDS, "field_ids", 8, limit),
                 header.section(DexHeader.METHOD_IDS, "method_ids", 8, limit),
-                mapped[0], mapped[1]);
+                mapped.callSites(), mapped.methodHandles());
         List<DexClass> classes = new ClassIndexer(data, tables, log).index(classDefs);
         return new DexIndex(name, header.version(), tables, classes, log.toList());
     }
@@ -109,7 +113,7 @@ public final class DexFile {
         try {
             return whole.sliceAt(0, size, name);
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -148,7 +152,7 @@ public final class DexFile {
         try {
             return data.sliceAt(header.offset() + (long) from, header.fileSize() - (long) from, "DEX").buffer();
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -156,7 +160,7 @@ public final class DexFile {
      * The call site and method handle tables, which only the map list locates. A broken map is
      * a problem, not a failure: only {@code invoke-custom} and method handles go unresolved.
      */
-    private static DexSection[] mappedSections(ByteCursor data, DexHeader header, ProblemLog log) {
+    private static MappedSections mappedSections(ByteCursor data, DexHeader header, ProblemLog log) {
         DexSection callSites = DexSection.EMPTY_CALL_SITES;
         DexSection methodHandles = DexSection.EMPTY_METHOD_HANDLES;
         if (header.mapOff() != 0) {
@@ -183,6 +187,6 @@ public final class DexFile {
                 log.add("dex.map", null, e.getMessage());
             }
         }
-        return new DexSection[] {callSites, methodHandles};
+        return new MappedSections(callSites, methodHandles);
     }
 }

@@ -10,7 +10,12 @@ public final class DexFormatException extends FormatException {
         super(structure, offset, message);
     }
 
-    DexFormatException(FormatException cause) {
+    /** {@code e} itself if it already is one, else a DEX exception with the same structure, offset and message. */
+    static DexFormatException of(FormatException e) {
+        return e instanceof DexFormatException dex ? dex : new DexFormatException(e);
+    }
+
+    private DexFormatException(FormatException cause) {
         super(cause.structure(), cause.offset(), stripPrefix(cause), cause);
     }
 

@@ -82,10 +82,8 @@ record DexHeader(
             }
             return new DexHeader(at, version, checksum, (int) fileSize, (int) headerSize, mapOff, counts, offsets,
                     containerSize);
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 

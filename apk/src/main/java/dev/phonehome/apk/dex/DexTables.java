@@ -13,6 +13,8 @@ import java.util.List;
 final class DexTables {
     /** More parameters than any valid method can take (at most 255 argument registers). */
     static final int MAX_PARAMETERS = 255;
+    /** Type ids are 16-bit, so no class implements more interfaces than this. */
+    static final int MAX_INTERFACES = 0xFFFF;
     /** Longest prototype descriptor built; real ones are a few hundred characters. */
     static final int MAX_DESCRIPTOR_CHARS = 1 << 16;
     /** Values read from one call site's encoded array. */
@@ -80,10 +82,8 @@ final class DexTables {
             ByteCursor in = at(u32(strings.at(i)), "string_data_item");
             int utf16Length = in.uleb128();
             return stringCache.put(i, Mutf8.read(in, utf16Length));
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -114,36 +114,33 @@ final class DexTables {
         int item = protos.at(i);
         String returnType = type(u32(item + 4));
         StringBuilder sb = new StringBuilder("(");
-        for (String parameter : typeList(u32(item + 8))) {
+        for (String parameter : typeList(u32(item + 8), MAX_PARAMETERS)) {
             sb.append(parameter);
+            if (sb.length() > MAX_DESCRIPTOR_CHARS) {
+                throw new DexFormatException("proto_id_item", item, "descriptor longer than " + MAX_DESCRIPTOR_CHARS);
+            }
         }
-        sb.append(')').append(returnType);
-        if (sb.length() > MAX_DESCRIPTOR_CHARS) {
-            throw new DexFormatException("proto_id_item", item, "descriptor longer than " + MAX_DESCRIPTOR_CHARS);
-        }
-        return protoCache.put(i, sb.toString());
+        return protoCache.put(i, sb.append(')').append(returnType).toString());
     }
 
-    /** The types of a {@code type_list} at {@code offset}; offset 0 means an empty list. */
-    List<String> typeList(long offset) throws DexFormatException {
+    /** The types of a {@code type_list} at {@code offset} of at most {@code max} types; offset 0 means none. */
+    List<String> typeList(long offset, int max) throws DexFormatException {
         if (offset == 0) {
             return List.of();
         }
         try {
             ByteCursor in = at(offset, "type_list");
             long size = in.u32();
-            if (size > MAX_PARAMETERS) {
-                throw in.error("type_list of " + size + " types, at most " + MAX_PARAMETERS + " allowed");
+            if (size > max) {
+                throw in.error("type_list of " + size + " types, at most " + max + " allowed");
             }
             List<String> list = new ArrayList<>((int) size);
             for (int k = 0; k < size; k++) {
                 list.add(type(in.u16()));
             }
             return List.copyOf(list);
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -203,10 +200,8 @@ final class DexTables {
                 throw in.error("call site " + index + " names no bootstrap method");
             }
             return refs;
-        } catch (DexFormatException e) {
-            throw e;
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -231,7 +226,7 @@ final class DexTables {
         try {
             return data.sliceAt(offset, 4, "DEX id").u32();
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 
@@ -239,7 +234,7 @@ final class DexTables {
         try {
             return data.sliceAt(offset, 2, "DEX id").u16();
         } catch (FormatException e) {
-            throw new DexFormatException(e);
+            throw DexFormatException.of(e);
         }
     }
 }

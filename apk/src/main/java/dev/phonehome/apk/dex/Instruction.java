@@ -1,6 +1,7 @@
 package dev.phonehome.apk.dex;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One decoded Dalvik instruction, for analyses that follow values through a method (constant
@@ -87,7 +88,7 @@ public final class Instruction {
             sb.append(" #").append(literal);
         }
         if (index >= 0) {
-            sb.append(' ').append(indexKind.name().toLowerCase(java.util.Locale.ROOT)).append('@').append(index);
+            sb.append(' ').append(indexKind.name().toLowerCase(Locale.ROOT)).append('@').append(index);
         }
         return sb.toString();
     }

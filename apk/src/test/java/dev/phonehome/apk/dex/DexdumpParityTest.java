@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares the index with Debian's {@code dexdump} (AOSP) over every DEX in the APKs and DEX
- * files that Debian's androguard package ships as examples: same classes in the same order,
- * same methods, and the same invoke and const-string instructions at the same pc.
+ * files that Debian's androguard package ships as examples: same classes in the same order with
+ * the same access flags, superclass, interfaces and source file; same methods with the same
+ * access flags; and the same invoke and const-string instructions at the same pc.
  */
 class DexdumpParityTest {
     private static final Path EXAMPLES = Path.of("/usr/share/doc/androguard/examples");
@@ -71,6 +72,10 @@ class DexdumpParityTest {
         for (int c = 0; c < classes.size(); c++) {
             DexClass actual = classes.get(c);
             DexdumpListing.Clazz want = expected.get(c);
+            if (!facts(actual).equals(want.facts())) {
+                mismatches.add(dex.name() + ": " + actual.descriptor() + " " + facts(actual) + ", dexdump "
+                        + want.facts());
+            }
             if (!actual.descriptor().equals(want.descriptor()) || actual.methods().size() != want.methods().size()) {
                 mismatches.add(dex.name() + ": class " + c + " " + actual.descriptor() + "/"
                         + actual.methods().size() + " methods, dexdump " + want.descriptor() + "/"
@@ -83,12 +88,24 @@ class DexdumpParityTest {
                 List<String> wantEvents = resolve(index, wantMethod.events());
                 List<String> events = events(method);
                 if (!method.ref().name().equals(wantMethod.name())
-                        || !method.ref().descriptor().equals(wantMethod.type()) || !events.equals(wantEvents)) {
+                        || !method.ref().descriptor().equals(wantMethod.type()) || !events.equals(wantEvents)
+                        || !List.of(Integer.toHexString(method.accessFlags())).equals(wantMethod.facts())) {
                     mismatches.add(dex.name() + ": " + method.ref() + " " + events + ", dexdump "
                             + wantMethod.name() + wantMethod.type() + " " + wantEvents);
                 }
             }
         }
+    }
+
+    private static List<String> facts(DexClass c) {
+        List<String> facts = new ArrayList<>();
+        facts.add("access " + Integer.toHexString(c.accessFlags()));
+        if (c.superName() != null) {
+            facts.add("super " + c.superName());
+        }
+        c.interfaces().forEach(i -> facts.add("interface " + i));
+        facts.add("source " + (c.sourceFile() == null ? "unknown" : c.sourceFile()));
+        return facts;
     }
 
     private static List<String> events(DexMethod method) {

@@ -42,7 +42,15 @@ class HostileDexTest {
 
     @Property(tries = 300)
     void randomByteFlipsYieldOnlyDexFormatExceptionsOrProblems(@ForAll long seed) {
-        byte[] dex = Fixtures.senderDex();
+        flipAndExercise(Fixtures.senderDex(), seed);
+    }
+
+    @Property(tries = 200)
+    void randomByteFlipsInAContainerYieldOnlyDexFormatExceptionsOrProblems(@ForAll long seed) {
+        flipAndExercise(DexVersionTest.splitContainer(DexVersionTest.containerDex()), seed);
+    }
+
+    private static void flipAndExercise(byte[] dex, long seed) {
         Random random = new Random(seed);
         int flips = 1 + random.nextInt(16);
         for (int k = 0; k < flips; k++) {
