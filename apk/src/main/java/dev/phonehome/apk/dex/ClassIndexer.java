@@ -1,5 +1,6 @@
 package dev.phonehome.apk.dex;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class ClassIndexer {
             try {
                 classes.add(indexClass(data.sliceAt(classDefs.at(i), CLASS_DEF_SIZE, "class_def_item")));
             } catch (FormatException e) {
-                log.add("dex.class", "class_def " + i, e.getMessage());
+                problem("dex.class", "class_def " + i, e.getMessage());
             }
         }
         return classes;
@@ -55,7 +56,7 @@ final class ClassIndexer {
             interfaces = javaNames(tables.typeList(interfacesOff, DexTables.MAX_INTERFACES));
             sourceFile = tables.optionalString(sourceFileIdx);
         } catch (DexFormatException e) {
-            log.add("dex.class", descriptor, e.getMessage());
+            problem("dex.class", descriptor, e.getMessage());
         }
         List<DexMethod> methods = classDataOff == 0 ? List.of() : methods(descriptor, classDataOff);
         return new DexClass(descriptor, TypeNames.javaName(descriptor), superName, interfaces, accessFlags,
@@ -94,7 +95,7 @@ final class ClassIndexer {
                 }
             }
         } catch (FormatException e) {
-            log.add("dex.class", descriptor, e.getMessage());
+            problem("dex.class", descriptor, e.getMessage());
         }
         return methods;
     }
@@ -104,7 +105,7 @@ final class ClassIndexer {
         try {
             ref = tables.method(methodIdx);
         } catch (DexFormatException e) {
-            log.add("dex.index", descriptor, e.getMessage());
+            problem("dex.index", descriptor, e.getMessage());
             return null;
         }
         if (codeOff == 0) {
@@ -121,7 +122,7 @@ final class ClassIndexer {
             item.require(2 * units);
             code = new MethodCode(data, (int) codeOff + CODE_ITEM_HEADER, (int) units, registers, ins, outs);
         } catch (FormatException e) {
-            log.add("dex.code", ref.toString(), e.getMessage());
+            problem("dex.code", ref.toString(), e.getMessage());
             return new DexMethod(ref, accessFlags, List.of(), List.of(), null);
         }
         List<CallSite> calls = new ArrayList<>();
@@ -132,11 +133,11 @@ final class ClassIndexer {
                 try {
                     collect(reader, calls, strings);
                 } catch (DexFormatException e) {
-                    log.add("dex.index", ref + " pc " + reader.pc(), e.getMessage());
+                    problem("dex.index", ref + " pc " + reader.pc(), e.getMessage());
                 }
             }
         } catch (FormatException e) {
-            log.add("dex.code", ref.toString(), e.getMessage());
+            problem("dex.code", ref.toString(), e.getMessage());
         }
         return new DexMethod(ref, accessFlags, calls, strings, code);
     }
@@ -165,5 +166,10 @@ final class ClassIndexer {
                 calls.add(new CallSite(pc, kind, tables.method(reader.unit(1))));
             }
         }
+    }
+
+    /** A problem about {@code what} (a class, a method, a pc) of this DEX file. */
+    private void problem(String code, String what, String message) {
+        log.add(code, log.subject() + " " + what, message);
     }
 }

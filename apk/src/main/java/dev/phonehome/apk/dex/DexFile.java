@@ -1,5 +1,6 @@
 package dev.phonehome.apk.dex;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
 import java.nio.ByteBuffer;
@@ -88,7 +89,7 @@ public final class DexFile {
             long available) throws DexFormatException {
         ProblemLog log = new ProblemLog(name);
         if (available > data.limit()) {
-            log.add("dex.size", null, (available - data.limit()) + " bytes after the DEX data of "
+            log.add("dex.size", (available - data.limit()) + " bytes after the DEX data of "
                     + data.limit() + " bytes");
         }
         verifyChecksum(data, header, log);
@@ -106,7 +107,7 @@ public final class DexFile {
                 header.section(DexHeader.METHOD_IDS, "method_ids", 8, limit),
                 mapped.callSites(), mapped.methodHandles());
         List<DexClass> classes = new ClassIndexer(data, tables, log).index(classDefs);
-        return new DexIndex(name, header.version(), tables, classes, log.toList());
+        return new DexIndex(name, header.version(), tables, classes, log.problems());
     }
 
     private static ByteCursor slice(ByteCursor whole, int size, String name) throws DexFormatException {
@@ -122,7 +123,7 @@ public final class DexFile {
         adler.update(range(data, header, DexHeader.CHECKSUM_END));
         int computed = (int) adler.getValue();
         if (computed != header.checksum()) {
-            log.add("dex.checksum", null, "header checksum 0x" + Integer.toHexString(header.checksum())
+            log.add("dex.checksum", "header checksum 0x" + Integer.toHexString(header.checksum())
                     + ", computed 0x" + Integer.toHexString(computed));
         }
     }
@@ -142,7 +143,7 @@ public final class DexFile {
             HexFormat hex = HexFormat.of();
             byte[] storedBytes = new byte[stored.remaining()];
             stored.get(storedBytes);
-            log.add("dex.signature", null, "header signature " + hex.formatHex(storedBytes) + ", computed "
+            log.add("dex.signature", "header signature " + hex.formatHex(storedBytes) + ", computed "
                     + hex.formatHex(computed));
         }
     }
@@ -184,7 +185,7 @@ public final class DexFile {
                     }
                 }
             } catch (FormatException e) {
-                log.add("dex.map", null, e.getMessage());
+                log.add("dex.map", e.getMessage());
             }
         }
         return new MappedSections(callSites, methodHandles);

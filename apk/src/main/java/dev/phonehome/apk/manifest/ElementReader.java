@@ -1,6 +1,7 @@
 package dev.phonehome.apk.manifest;
 
-import dev.phonehome.apk.resources.ProblemLog;
+import dev.phonehome.core.ProblemLog;
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.apk.resources.ResChunk;
 import dev.phonehome.apk.resources.ResValue;
 import dev.phonehome.apk.resources.StringPool;

@@ -1,8 +1,9 @@
 package dev.phonehome.apk.manifest;
 
+import dev.phonehome.core.ProblemLog;
 import static dev.phonehome.apk.manifest.AndroidAttr.*;
 
-import dev.phonehome.apk.resources.ProblemLog;
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.Problem;
 import java.util.ArrayList;
 import java.util.List;

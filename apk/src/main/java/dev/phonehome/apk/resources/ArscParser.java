@@ -1,5 +1,6 @@
 package dev.phonehome.apk.resources;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
 import java.nio.ByteBuffer;

@@ -213,17 +213,6 @@ class HostileDexTest {
                 .allSatisfy(p -> assertThat(p.code()).isIn("dex.class", "dex.index", "dex.code"));
     }
 
-    @Test
-    void problemsAreCappedWithACount() {
-        ProblemLog log = new ProblemLog("classes.dex");
-        for (int i = 0; i < ProblemLog.MAX_PROBLEMS + 5; i++) {
-            log.add("dex.index", "m" + i, "bad");
-        }
-        List<Problem> problems = log.toList();
-        assertThat(problems).hasSize(ProblemLog.MAX_PROBLEMS + 1);
-        assertThat(problems.get(ProblemLog.MAX_PROBLEMS).message()).isEqualTo("5 more problems not recorded");
-    }
-
     /** Parses and touches everything lazily decoded; only DexFormatException may escape parsing. */
     private static void exercise(byte[] dex) {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {

@@ -1,5 +1,6 @@
 package dev.phonehome.apk.resources;
 
+import dev.phonehome.core.ProblemLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.io.ByteCursor;

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class CaptureFile {
     /** Reads from {@code in} (closed with the reader); {@code subject} names the capture in problems. */
     public static CaptureReader open(InputStream in, String subject) throws IOException, CaptureFormatException {
         InputStream source = decompressed(new BufferedInputStream(in, BUFFER_BYTES), subject);
-        ProblemLog problems = new ProblemLog();
+        ProblemLog problems = new ProblemLog("capture");
         CaptureInput input = new CaptureInput(source, problems, subject);
         byte[] magic = new byte[4];
         int n = input.read(magic, 0, 4);

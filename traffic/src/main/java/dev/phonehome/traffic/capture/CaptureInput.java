@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

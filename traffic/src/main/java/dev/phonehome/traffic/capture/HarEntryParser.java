@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,7 +34,7 @@ public final class HarReader implements AutoCloseable {
 
     private final JsonParser parser;
     private final String subject;
-    private final ProblemLog problems = new ProblemLog();
+    private final ProblemLog problems = new ProblemLog("capture");
     private final HarEntryParser entries;
     private boolean done;
     private long index;
@@ -121,7 +122,7 @@ public final class HarReader implements AutoCloseable {
     }
 
     public List<Problem> problems() {
-        return problems.snapshot();
+        return problems.problems();
     }
 
     private long offset() {

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.Problem;
 import java.io.IOException;
 import java.io.Reader;
@@ -123,7 +124,7 @@ public final class KeyLog {
 
     /** Accumulates several key-log texts (e.g. many pcapng Decryption Secrets Blocks) cheaply. */
     static final class Builder {
-        private final ProblemLog problems = new ProblemLog();
+        private final ProblemLog problems = new ProblemLog("capture");
         private final Map<String, Map<String, byte[]>> secrets = new LinkedHashMap<>();
         private String subject = "keylog";
         private int size;
@@ -188,7 +189,7 @@ public final class KeyLog {
         KeyLog build() {
             Map<String, Map<String, byte[]>> copy = new LinkedHashMap<>();
             secrets.forEach((k, v) -> copy.put(k, new LinkedHashMap<>(v)));
-            return new KeyLog(copy, problems.snapshot(), size);
+            return new KeyLog(copy, problems.problems(), size);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
@@ -134,7 +135,7 @@ final class PcapReader implements CaptureReader {
 
     @Override
     public List<Problem> problems() {
-        return problems.snapshot();
+        return problems.problems();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.capture;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
@@ -296,7 +297,7 @@ final class PcapngReader implements CaptureReader {
 
     @Override
     public List<Problem> problems() {
-        List<Problem> all = new ArrayList<>(problems.snapshot());
+        List<Problem> all = new ArrayList<>(problems.problems());
         all.addAll(embeddedKeyLog().problems());
         return List.copyOf(all);
     }

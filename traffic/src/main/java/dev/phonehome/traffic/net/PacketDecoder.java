@@ -1,10 +1,11 @@
 package dev.phonehome.traffic.net;
 
+import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.io.FormatException;
 import dev.phonehome.traffic.capture.CaptureReader;
 import dev.phonehome.traffic.capture.Packet;
-import dev.phonehome.traffic.capture.ProblemLog;
+import dev.phonehome.core.ProblemLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class PacketDecoder {
     private static final int UDP = 17;
     private static final int DNS_PORT = 53;
 
-    private final ProblemLog problems = new ProblemLog();
+    private final ProblemLog problems = new ProblemLog("capture");
     private final FragmentReassembler fragments = new FragmentReassembler(problems);
     private final TcpReassembler tcp;
     private final DatagramListener udp;
@@ -98,7 +99,7 @@ public final class PacketDecoder {
     }
 
     public List<Problem> problems() {
-        return problems.snapshot();
+        return problems.problems();
     }
 
     /** Connections currently remembered, for monitoring memory. */

@@ -1,6 +1,7 @@
 package dev.phonehome.traffic.net;
 
-import dev.phonehome.traffic.capture.ProblemLog;
+import dev.phonehome.core.ProblemLog;
+import dev.phonehome.core.ProblemLog;
 import java.nio.ByteBuffer;
 import java.util.OptionalInt;
 
