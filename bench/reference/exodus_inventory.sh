@@ -7,8 +7,9 @@
 # Debian's dexdump over them and keep the first slash-separated path of each output line (the
 # perl | sort | uniq pipeline of exodus-core's StaticAnalysis.get_embedded_classes), then match
 # that class list against SIGNATURES (one extended regex per line, tracker code signatures with
-# '/' separators) as Exodus does, and read the requested permissions with aapt. Writes, per APK,
-# OUT/NAME.classes (the path list), OUT/NAME.trackers (the matching paths) and OUT/NAME.permissions.
+# '/' separators) as Exodus does, and read the requested permissions (uses-permission and
+# uses-permission-sdk-23) with aapt. Writes, per APK, OUT/NAME.classes (the path list),
+# OUT/NAME.trackers (the matching paths) and OUT/NAME.permissions.
 set -euo pipefail
 dir=$1 signatures=$2 out=$3
 export LC_ALL=C
@@ -24,7 +25,7 @@ for apk in "$dir"/*.apk; do
     : > "$out/$name.classes"
   fi
   grep -E -f "$signatures" "$out/$name.classes" > "$out/$name.trackers" || true
-  aapt dump permissions "$apk" 2>/dev/null | sed -n "s/^uses-permission: name='\([^']*\)'.*/\1/p" | sort -u \
+  aapt dump permissions "$apk" 2>/dev/null | sed -n "s/^uses-permission\(-sdk-23\)\{0,1\}: name='\([^']*\)'.*/\2/p" | sort -u \
     > "$out/$name.permissions" || true
   rm -rf "$tmp"
 done
