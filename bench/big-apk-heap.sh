@@ -28,7 +28,7 @@ status=0
   scan "$apk" --format json --quiet --threads 1 > "$work/scan.json" || status=$?
 echo "exit status: $status"
 grep -E 'Elapsed|User time|System time|Maximum resident' "$work/time.txt"
-echo "heap peak before a GC: $(grep -o '[0-9]*M->' "$work/gc.log" | tr -d 'M->' | sort -n | tail -1) MB (limit 512 MB)"
+echo "heap peak before a GC: $(grep -o '[0-9]*M->' "$work/gc.log" | sed 's/M->//' | sort -n | tail -1) MB (limit 512 MB)"
 /usr/bin/python3 - "$work/scan.json" <<'PY'
 import json, sys
 app = json.load(open(sys.argv[1]))["apps"][0]

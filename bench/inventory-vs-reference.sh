@@ -30,7 +30,7 @@ jar=$root/cli/target/phonehome.jar
 python=/usr/bin/python3   # Debian's python, where androguard is installed
 work=$(mktemp -d)
 [ "${KEEP:-0}" = 1 ] && echo "work folder: $work" || trap 'rm -rf "$work"' EXIT
-export LC_ALL=C
+export LC_ALL=C.UTF-8   # byte-order sort, yet UTF-8 file names for Java
 
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package -pl cli -am)
 
@@ -75,7 +75,7 @@ for round in $(seq 1 "$rounds"); do
   tail -n 3 "$work/times.tsv"
 done
 
-heap=$(grep -ho '[0-9]*M->' "$work"/gc-*.log | tr -d 'M->' | sort -n | tail -1)
+heap=$(grep -ho '[0-9]*M->' "$work"/gc-*.log | sed 's/M->//' | sort -n | tail -1)
 echo "phonehome Java heap peak (largest heap before a GC, all rounds): ${heap:-?} MB"
 "$python" - "$work/times.tsv" <<'PY'
 import csv, statistics, sys
