@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -36,9 +37,14 @@ final class DirectorySource implements FirmwareSource {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && ApkNames.isScannable(file.getFileName().toString())) {
-                    Path idsig = file.resolveSibling(file.getFileName() + ".idsig");
-                    found.add(new ApkInput(relative(root, file), file,
-                            Files.isRegularFile(idsig) ? Optional.of(idsig) : Optional.empty()));
+                    try {
+                        Path idsig = file.resolveSibling(file.getFileName() + ".idsig");
+                        found.add(new ApkInput(relative(root, file), file,
+                                Files.isRegularFile(idsig) ? Optional.of(idsig) : Optional.empty()));
+                    } catch (InvalidPathException e) {
+                        // A name the platform charset cannot encode (e.g. LC_ALL=C): lose this file, not the scan.
+                        problems.add(new Problem("firmware.unreadable-name", relative(root, file), e.getMessage()));
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }

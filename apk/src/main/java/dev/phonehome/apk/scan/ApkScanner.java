@@ -53,7 +53,9 @@ public final class ApkScanner {
             ApkBundle bundle = ApkBundle.of(archive);
             draft.container = bundle.format().name();
             draft.base = archive;
-            if (bundle.format() == ApkBundle.Format.APK) {
+            // A zip holding no APKs is read as an APK even without a manifest: its DEX still counts.
+            if (bundle.format() == ApkBundle.Format.APK || bundle.apkNames().isEmpty()) {
+                draft.container = ApkBundle.Format.APK.name();
                 readApk(archive, "", draft, problems);
                 draft.signing = Optional.of(signatures.inspect(input.file(), minSdk(draft)));
             } else {

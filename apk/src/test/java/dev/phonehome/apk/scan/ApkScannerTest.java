@@ -85,6 +85,17 @@ class ApkScannerTest {
     }
 
     @Test
+    void apkWithoutManifestStillHasItsDexIndexed() {
+        Path apk = new ApkBuilder().dex(List.of(mainDex, pluginDex)).write(dir.resolve("no-manifest.apk"));
+
+        AppReport report = scan(apk);
+
+        assertThat(report.container()).isEqualTo("APK");
+        assertThat(report.dex()).extracting(DexSummary::entry).containsExactly("classes.dex", "classes2.dex");
+        assertThat(report.problems()).extracting(p -> p.code()).contains("apk.no-manifest");
+    }
+
+    @Test
     void corruptDexIsAProblemWhileManifestAndSignersAreStillRead() throws IOException {
         byte[] broken = mainDex.clone();
         broken[0x38] = (byte) 0xff; // string_ids_size: far beyond the file
