@@ -26,9 +26,12 @@ final class FormFields {
     private FormFields() {
     }
 
-    /** Whether text that was not announced as a form still unmistakably is one. */
+    /**
+     * Whether text that was not announced as a form still unmistakably is one: at least one field
+     * has a value, so padded base64 ({@code QUJD=}) is not read as a field named {@code QUJD}.
+     */
     static boolean looksLikeForm(String text) {
-        return text.indexOf('=') > 0 && SHAPE.matcher(text).matches();
+        return SHAPE.matcher(text).matches() && parse(text).stream().anyMatch(f -> f.value().length > 0);
     }
 
     static List<Field> parse(String text) {
