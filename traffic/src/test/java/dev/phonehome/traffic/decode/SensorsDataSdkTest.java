@@ -6,7 +6,9 @@ import com.sensorsdata.analytics.javasdk.SensorsAnalytics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sensorsdata.analytics.javasdk.consumer.Consumer;
 import com.sun.net.httpserver.HttpServer;
+import dev.phonehome.traffic.http.Body;
 import dev.phonehome.traffic.http.Header;
+import dev.phonehome.traffic.http.HttpExchange;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,13 @@ class SensorsDataSdkTest {
     private static final String FAKE_ANDROID_ID = "9774d56d682e549c";
 
     private record Captured(String target, List<Header> headers, byte[] body) {
+        /** As the HTTP engine would have reconstructed it from a capture. */
+        HttpExchange exchange() {
+            Body requestBody = new Body(body, body.length, "", false, Optional.empty(), new byte[0]);
+            return new HttpExchange("x1", "127.0.0.1:1->127.0.0.1:2", 0, 0, 0, "HTTP/1.1", "POST", "",
+                    "sa.api.intl.miui.com", target, headers, requestBody, List.of(), List.of(), 200, "OK",
+                    List.of(), Body.EMPTY, List.of(), "", 0, List.of());
+        }
     }
 
     @Test
@@ -45,9 +55,10 @@ class SensorsDataSdkTest {
         properties.put("search_term", "laisvė žodžio");
 
         Captured upload = upload(sa -> sa.track(FAKE_ANDROID_ID, false, "BrowserSearch", properties));
-        DecodedPayload decoded = new PayloadDecoder().decode(upload.target, upload.headers, upload.body);
+        DecodedPayload decoded = new PayloadDecoder().decode(upload.exchange());
 
         assertThat(decoded.problems()).isEmpty();
+        assertThat(decoded.at("query > form:project")).map(DecodedValue::value).contains("default");
         assertThat(decoded.at("body > form:gzip")).map(DecodedValue::value).contains("1");
         assertThat(decoded.at(DATA + ".distinct_id")).map(DecodedValue::value).contains(FAKE_ANDROID_ID);
         assertThat(decoded.at(DATA + ".event")).map(DecodedValue::value).contains("BrowserSearch");
