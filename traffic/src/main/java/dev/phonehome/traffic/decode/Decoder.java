@@ -27,7 +27,9 @@ public interface Decoder {
     /**
      * Decodes one value into the values it contains, in document order.
      *
-     * @param outputAllowance bytes the decoder may produce before it must give up (decompression)
+     * @param outputAllowance bytes left in the request's budget; a decoder that would produce more
+     *                        (a decompression bomb) returns {@code outputAllowance + 1} bytes or fails,
+     *                        and the engine keeps the input encoded
      */
     List<Piece> decode(Chunk chunk, long outputAllowance) throws PayloadFormatException;
 }

@@ -15,10 +15,12 @@ final class FormDecoder implements Decoder {
     @Override
     public int probe(Chunk chunk) {
         return chunk.printableText().map(text -> {
+            boolean shaped = FormFields.looksLikeForm(text);
             if (chunk.hints().mediaType().equals("application/x-www-form-urlencoded")) {
-                return SURE;
+                // Apps often label JSON bodies as forms: then JSON's own guess must win.
+                return shaped || !JsonDecoder.framed(text) ? SURE : SHAPE_ONLY;
             }
-            return FormFields.looksLikeForm(text) ? SHAPE_ONLY : DECLINE;
+            return shaped ? SHAPE_ONLY : DECLINE;
         }).orElse(DECLINE);
     }
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class SensorsDataSdkTest {
     private static final String DATA = "body > form:data_list > base64 > gzip > json[0]";
+    private static final String SECOND = "body > form:data_list > base64 > gzip > json[1]";
     private static final String FAKE_ANDROID_ID = "9774d56d682e549c";
 
     private record Captured(String target, List<Header> headers, byte[] body) {
@@ -54,7 +55,10 @@ class SensorsDataSdkTest {
         properties.put("consented", true);
         properties.put("search_term", "laisvė žodžio");
 
-        Captured upload = upload(sa -> sa.track(FAKE_ANDROID_ID, false, "BrowserSearch", properties));
+        Captured upload = upload(sa -> {
+            sa.track(FAKE_ANDROID_ID, false, "BrowserSearch", properties);
+            sa.track(FAKE_ANDROID_ID, false, "BrowserExit");
+        });
         DecodedPayload decoded = new PayloadDecoder().decode(upload.exchange());
 
         assertThat(decoded.problems()).isEmpty();
@@ -69,6 +73,8 @@ class SensorsDataSdkTest {
                 new DecodedValue(DATA + ".properties.screen_count", "42", ValueKind.NUMBER));
         assertThat(decoded.at(DATA + ".properties.consented")).map(DecodedValue::kind).contains(ValueKind.BOOLEAN);
         assertThat(decoded.at(DATA + ".properties.search_term")).map(DecodedValue::value).contains("laisvė žodžio");
+        assertThat(decoded.at(DATA + ".lib.$lib")).map(DecodedValue::value).contains("Java");
+        assertThat(decoded.at(SECOND + ".event")).map(DecodedValue::value).contains("BrowserExit");
         assertThat(decoded.layers()).containsSubsequence("sensorsdata", "base64", "gzip", "json");
     }
 

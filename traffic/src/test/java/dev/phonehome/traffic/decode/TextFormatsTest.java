@@ -36,6 +36,12 @@ class TextFormatsTest {
     }
 
     @Test
+    void jsonMislabelledAsAFormIsReadAsJson() {
+        DecodedPayload d = body(Payloads.utf8("{\"imei\":\"358240051111110\"}"), FORM);
+        assertThat(d.values()).containsExactly(new DecodedValue("body > json.imei", "358240051111110", ValueKind.STRING));
+    }
+
+    @Test
     void ordinaryTextIsOneStringLeaf() {
         DecodedPayload d = body("hello android, the quick brown fox");
         assertThat(d.values()).containsExactly(
