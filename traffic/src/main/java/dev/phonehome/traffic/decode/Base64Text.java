@@ -17,7 +17,8 @@ final class Base64Text {
 
     private static final Pattern STANDARD = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
-    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+    /** Hex strings and UUIDs are identifiers (Android ID, advertising ID) far more often than base64. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Fa-f]+|[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}");
 
     /** Decoded bytes and which alphabet they were written in. */
     record Decoded(byte[] bytes, boolean urlSafe) {
@@ -44,30 +45,30 @@ final class Base64Text {
 
     /** The bytes, if {@code text} is base64 and plausibly meant as such. */
     static Optional<Decoded> plausible(String text) {
-        if (text.length() < MIN_LENGTH || HEX.matcher(text).matches() || !mixed(text)) {
+        if (text.length() < MIN_LENGTH || IDENTIFIER.matcher(text).matches() || !mixed(text)) {
             return Optional.empty();
         }
-        return decode(text).filter(d -> meaningful(d.bytes(), text.length()));
+        return decode(text).filter(d -> meaningful(d.bytes(), text));
     }
 
     /** Ordinary words are one case and digit-free; encoded bytes almost never are. */
     private static boolean mixed(String text) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            upper |= c >= 'A' && c <= 'Z';
-            lower |= c >= 'a' && c <= 'z';
-            digit |= c >= '0' && c <= '9';
-        }
-        return (upper && lower) || digit;
+        return bothCases(text) || text.chars().anyMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static boolean meaningful(byte[] bytes, int textLength) {
+    private static boolean bothCases(String text) {
+        return text.chars().anyMatch(c -> c >= 'A' && c <= 'Z') && text.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    /**
+     * Text, a compression, or a protobuf message. The last is weak evidence, so it also needs both
+     * letter cases: 24 characters of real base64 are single-case about once in a million, while
+     * lower-case session tokens are common.
+     */
+    private static boolean meaningful(byte[] bytes, String text) {
         Chunk chunk = new Chunk(bytes, ValueKind.BYTES, Hints.NONE);
         return Compression.detect(bytes).isPresent()
                 || chunk.printableText().filter(t -> !t.isBlank()).isPresent()
-                || (textLength >= MIN_LENGTH_FOR_PROTOBUF && ProtobufWire.plausibleMessage(bytes));
+                || (text.length() >= MIN_LENGTH_FOR_PROTOBUF && bothCases(text) && ProtobufWire.plausibleMessage(bytes));
     }
 }

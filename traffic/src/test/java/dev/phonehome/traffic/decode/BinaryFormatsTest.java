@@ -26,7 +26,8 @@ class BinaryFormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hello", "android", "password", "Internationalization", "ANDROID_ID", "9774d56d682e549c",
-            "ABCDEFGHIJKLMNOP", "QUJD=", "e0f556e0-b265-4211-9065-85a622906954"})
+            "ABCDEFGHIJKLMNOP", "QUJD=", "e0f556e0-b265-4211-9065-85a622906954", "E0F556E0-B265-4211-9065-85A622906954",
+            "k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8"})
     void base64DoesNotFireOnOrdinaryWords(String word) {
         DecodedPayload d = body(word);
         assertThat(d.values()).containsExactly(new DecodedValue("body", word, ValueKind.STRING));
@@ -42,6 +43,15 @@ class BinaryFormatsTest {
         assertThat(urlSafe).contains("_").doesNotContain("=");
         assertThat(paths(body(standard))).containsExactly("body > base64 > json.k");
         assertThat(paths(body(urlSafe))).containsExactly("body > base64url > json.k");
+    }
+
+    @Test
+    void base64OfAProtobufMessageIsOpened() {
+        byte[] message = {0x0a, 0x0b, 'M', '2', '0', '0', '7', 'J', '3', 'S', 'G', '-', 'x', 0x10, (byte) 0x96, 0x01,
+            0x18, 0x01, 0x20, 0x02, 0x28, 0x03};
+        DecodedPayload d = body(base64(message));
+        assertThat(d.values()).startsWith(new DecodedValue("body > base64 > pb:1", "M2007J3SG-x", ValueKind.STRING));
+        assertThat(d.at("body > base64 > pb:2")).map(DecodedValue::value).contains("150");
     }
 
     @Test
