@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * HAR entries as the same model a packet capture gives. A HAR has no packets, so connections
  * are synthesised: one per HAR {@code connection} id, else per server address, else per host.
- * At most {@link #MAX_CONNECTIONS} are kept apart; later ones share the last.
+ * At most {@link #MAX_CONNECTIONS} are kept apart; later ones share the last. The server is
+ * {@code address:port} when the HAR recorded the address, else the URL's host.
  */
 final class HarTraffic {
     static final int MAX_CONNECTIONS = 100_000;
@@ -80,7 +81,9 @@ final class HarTraffic {
     }
 
     private Synthesised connection(HarEntry e, String host, String time) {
-        String server = e.serverIpAddress().filter(a -> !a.isEmpty()).orElse(host);
+        String server = e.serverIpAddress().filter(a -> !a.isEmpty())
+                .map(a -> (a.indexOf(':') >= 0 ? "[" + a + "]" : a) + ":" + Urls.port(e.request().url()))
+                .orElse(host);
         String key = e.connection().filter(id -> !id.isEmpty()).map(id -> server + "#" + id).orElse(server);
         Synthesised c = connections.get(key);
         if (c == null) {

@@ -12,10 +12,9 @@ import java.util.List;
  * alone) are kept, bounded by {@link #MAX_PENDING_BYTES}, and replayed in capture order.
  */
 final class ProtocolSniffer implements StreamLayer {
-    /** Enough for the longest request method plus its space, and a TLS record header. */
-    static final int SNIFF_BYTES = 8;
+    /** Enough for common request methods (WebDAV's included) plus the space, and a TLS record header. */
+    static final int SNIFF_BYTES = 16;
     static final int MAX_PENDING_BYTES = 64 * 1024;
-    private static final int MAX_METHOD_LENGTH = 20;
 
     private record Chunk(boolean fromClient, long timestampNanos, byte[] bytes) {
     }
@@ -86,7 +85,7 @@ final class ProtocolSniffer implements StreamLayer {
     /** A request line starts with a method token in capitals followed by a space (the HTTP/2 preface with "PRI "). */
     static boolean looksLikeHttp(byte[] b, int length) {
         int i = 0;
-        while (i < length && i <= MAX_METHOD_LENGTH && (b[i] >= 'A' && b[i] <= 'Z' || b[i] == '-' || b[i] == '_')) {
+        while (i < length && (b[i] >= 'A' && b[i] <= 'Z' || b[i] == '-' || b[i] == '_')) {
             i++;
         }
         return i > 0 && i < length && b[i] == ' ';

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Builds and takes apart the URLs of exchanges without java.net.URI, which rejects much of what phones send. */
 final class Urls {
+    private static final int MAX_PORT = 0xFFFF;
+
     private Urls() {
     }
 
@@ -37,6 +39,25 @@ final class Urls {
         }
         int colon = a.indexOf(':');
         return (colon < 0 ? a : a.substring(0, colon)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The URL's explicit port, else the scheme's default (443 for https, 80 otherwise). */
+    static int port(String url) {
+        int start = url.indexOf("://");
+        String rest = start < 0 ? url : url.substring(start + 3);
+        String authority = rest.substring(rest.lastIndexOf('@', firstOf(rest, "/?#") - 1) + 1, firstOf(rest, "/?#"));
+        int colon = authority.lastIndexOf(':');
+        if (colon > authority.lastIndexOf(']')) {
+            try {
+                int port = Integer.parseInt(authority.substring(colon + 1));
+                if (port >= 0 && port <= MAX_PORT) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // not a port: fall back to the scheme's
+            }
+        }
+        return url.regionMatches(true, 0, "https:", 0, 6) ? 443 : 80;
     }
 
     /** Path and query of an absolute URL; {@code /} when it has none. */

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.traffic.capture.KeyLog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +45,7 @@ class EndToEndTest {
     static int plainPort;
     static int opaquePort;
     static int unloggedPort;
+    static int proxyPort;
     static Path pcapng;
     static TrafficReport embedded;
 
@@ -71,10 +70,14 @@ class EndToEndTest {
             }
         });
         plain.start();
-        try (ServerSocket opaque = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket opaque = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ConnectProxy proxy = new ConnectProxy()) {
             opaquePort = opaque.getLocalPort();
+            proxyPort = proxy.port();
             lab.freePortUsed(opaquePort);
+            lab.freePortUsed(proxyPort);
             lab.startCapture();
+            proxy.target(lab.nghttpd()); // started after the capture filter was set: the proxy's leg stays out of it
             lab.curl("https", http1Port, "/hello.txt", "--tlsv1.2", "--tls-max", "1.2", "--http1.1");
             lab.curl("https", http1Port, "/blob.bin", "--tlsv1.3", "--http1.1");
             lab.curl("https", http2Port, "/hello.txt", "--tlsv1.2", "--tls-max", "1.2", "--http2");
@@ -82,6 +85,7 @@ class EndToEndTest {
             lab.curl("http", plainPort, "/plain?x=1");
             lab.curl(dir.resolve("unlogged.txt"), "https", unloggedPort, "/hello.txt", "--tlsv1.3", "--http1.1");
             opaqueExchange(opaque);
+            lab.curl("https", 443, "/hello.txt", "--proxy", "http://127.0.0.1:" + proxyPort, "--http2", "--tlsv1.3");
             lab.stopCapture();
         }
         pcapng = dir.resolve("cap.pcapng");
@@ -148,7 +152,7 @@ class EndToEndTest {
         });
 
         List<String[]> tshark = rows(lab.run("tshark", "-r", pcapng.toString(), "-Y",
-                "http2.headers.method || http2.headers.status", "-T", "fields", "-e", "http2.headers.method",
+                "(http2.headers.method || http2.headers.status) && tcp.port == " + http2Port, "-T", "fields", "-e", "http2.headers.method",
                 "-e", "http2.headers.path", "-e", "http2.headers.status", "-e", "http2.data.data"));
         assertThat(tshark.stream().filter(r -> !r[0].isEmpty()).map(r -> r[0] + " " + r[1]))
                 .containsExactly("GET /hello.txt", "POST /hello.txt");
@@ -189,6 +193,19 @@ class EndToEndTest {
     }
 
     @Test
+    void tlsInsideAConnectTunnelIsDecrypted() {
+        List<TrafficExchange> viaProxy = exchangesTo(embedded, proxyPort);
+        assertThat(viaProxy).extracting(TrafficExchange::method, TrafficExchange::url).containsExactly(
+                tuple("CONNECT", "http://" + LoopbackLab.HOST + ":443/"),
+                tuple("GET", "https://" + LoopbackLab.HOST + "/hello.txt"));
+        TrafficExchange inner = viaProxy.get(1);
+        assertThat(inner.httpVersion()).isEqualTo("HTTP/2");
+        assertThat(inner.tls().orElseThrow().serverName()).contains(LoopbackLab.HOST);
+        assertThat(inner.responseBody().orElseThrow().text()).isEqualTo(HELLO);
+        assertThat(connectionTo(embedded, proxyPort).protocol()).isEqualTo(Protocol.HTTP);
+    }
+
+    @Test
     void nonHttpTcpIsCountedAsOther() {
         TrafficConnection c = connectionTo(embedded, opaquePort);
         assertThat(c.protocol()).isEqualTo(Protocol.OTHER);
@@ -220,7 +237,7 @@ class EndToEndTest {
     void everyPrefixOfTheCaptureIsAnalysedWithoutException() throws Exception {
         byte[] whole = Files.readAllBytes(pcapng);
         Path prefix = dir.resolve("prefix.pcapng");
-        for (int n = 64; n < whole.length; n += 97) {
+        for (int n = 64; n < whole.length; n += whole.length / 25) {
             Files.write(prefix, Arrays.copyOf(whole, n));
             try {
                 TrafficReport r = new TrafficAnalyzer().report(prefix, KeyLog.empty());
