@@ -70,6 +70,7 @@ class TrafficCommandTest {
         JsonNode log = CanonicalJson.mapper().readTree(run.out()).path("log");
         assertThat(log.path("version").asText()).isEqualTo("1.2");
         assertThat(log.path("creator").path("name").asText()).isEqualTo("phonehome");
+        assertThat(log.path("creator").path("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
         JsonNode entry = log.path("entries").get(0);
         assertThat(entry.path("startedDateTime").asText()).isEqualTo("2024-05-01T12:00:00Z");
         assertThat(entry.path("serverIPAddress").asText()).isEqualTo("198.51.100.1");
