@@ -3,6 +3,7 @@ package dev.phonehome.traffic.flow;
 import dev.phonehome.traffic.capture.HarEntry;
 import dev.phonehome.traffic.http.Header;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -95,10 +96,10 @@ final class HarTraffic {
                 last = c;
             }
         }
-        if (time.compareTo(c.start) < 0) {
+        if (chronological(time, c.start) < 0) {
             c.start = time;
         }
-        if (time.compareTo(c.end) > 0) {
+        if (chronological(time, c.end) > 0) {
             c.end = time;
         }
         return c;
@@ -111,6 +112,15 @@ final class HarTraffic {
 
     private static List<Header> headers(List<HarEntry.Header> har) {
         return har.stream().map(h -> new Header(h.name(), h.value())).toList();
+    }
+
+    /** Compares two {@link #iso} times; ones that were not parseable compare as text. */
+    private static int chronological(String a, String b) {
+        try {
+            return Instant.parse(a).compareTo(Instant.parse(b));
+        } catch (DateTimeParseException e) {
+            return a.compareTo(b);
+        }
     }
 
     /** HAR times carry an offset; reports use UTC like packet captures. Unparseable times stay as written. */

@@ -62,6 +62,7 @@ class HarTrafficTest {
         assertThat(r.connections()).extracting(TrafficConnection::id, TrafficConnection::exchanges)
                 .containsExactly(tuple("h1", 1L), tuple("h2", 1L));
         assertThat(r.connections().get(0).bytesFromServer()).isEqualTo(PNG_HEADER.length);
+        assertThat(r.connections().get(0).start()).isEqualTo("2024-05-01T12:00:00Z");
     }
 
     @Test
