@@ -1,9 +1,6 @@
 package dev.phonehome.core.finding;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.phonehome.core.Digests;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,13 +41,7 @@ public record Finding(String rule, String fingerprint, String subject, String ti
     }
 
     static String fingerprint(String rule, String subject, String key) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] digest = md.digest((rule + '\n' + subject + '\n' + key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digests.sha256Hex(rule + '\n' + subject + '\n' + key, 10);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.flow;
 
+import dev.phonehome.traffic.http.ExchangeIds;
 import dev.phonehome.traffic.capture.HarEntry;
 import dev.phonehome.traffic.http.Header;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class HarTraffic {
         c.exchanges++;
         Optional<ServerName> name = host.isEmpty() ? Optional.empty()
                 : Optional.of(new ServerName(host, ServerNameSource.HAR));
-        return new TrafficExchange(StableId.of("har#" + e.index()), c.id, time, Optional.empty(), "", c.server,
+        return new TrafficExchange(ExchangeIds.of("har", e.index()), c.id, time, Optional.empty(), "", c.server,
                 name.map(ServerName::name), name.map(ServerName::source), Optional.empty(), rq.httpVersion(),
                 rq.method(), rq.url(), rs.status(), headers(rq.headers()),
                 body(sent, rq.postData().map(HarEntry.PostData::mimeType)), headers(rs.headers()),

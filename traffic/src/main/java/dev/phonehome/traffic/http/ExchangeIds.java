@@ -1,24 +1,16 @@
 package dev.phonehome.traffic.http;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.phonehome.core.Digests;
 
 /** Stable exchange identifiers: the same capture always yields the same ids, across runs and machines. */
-final class ExchangeIds {
+public final class ExchangeIds {
     private static final int ID_BYTES = 12;
 
     private ExchangeIds() {
     }
 
-    static String of(String connectionKey, long sequence) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((connectionKey + "#" + sequence).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, ID_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+    /** The id of the {@code sequence}-th exchange (or HTTP/2 stream) of a connection. */
+    public static String of(String connectionKey, long sequence) {
+        return Digests.sha256Hex(connectionKey + "#" + sequence, ID_BYTES);
     }
 }
