@@ -18,7 +18,8 @@ public final class Detectors {
 
     /** Every detector phonehome ships. */
     public static Detectors all() {
-        return new Detectors(List.of(new TrackerDetector()));
+        return new Detectors(List.of(new TrackerDetector(),
+                new EndpointDetector()));
     }
 
     public List<Detector> list() {
