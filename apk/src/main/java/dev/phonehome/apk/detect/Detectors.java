@@ -19,7 +19,9 @@ public final class Detectors {
     /** Every detector phonehome ships. */
     public static Detectors all() {
         return new Detectors(List.of(new TrackerDetector(),
-                new EndpointDetector()));
+                new EndpointDetector(),
+                new ManifestSecurityDetector(),
+                new SigningKeyDetector()));
     }
 
     public List<Detector> list() {
