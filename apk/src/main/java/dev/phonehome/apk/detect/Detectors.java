@@ -21,7 +21,8 @@ public final class Detectors {
         return new Detectors(List.of(new TrackerDetector(),
                 new EndpointDetector(),
                 new ManifestSecurityDetector(),
-                new SigningKeyDetector()));
+                new SigningKeyDetector(),
+                new KeywordListDetector()));
     }
 
     public List<Detector> list() {
