@@ -35,13 +35,14 @@ final class EndpointParser {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "ws", 80, "wss", 443,
             "ftp", 21);
-    /** First labels of package names and system properties, never of host names in practice. */
+    /** First labels of package names and Android and Java system properties, never of host names in practice. */
     private static final Set<String> NON_HOST_ROOTS = Set.of("com", "org", "net", "edu", "gov", "android", "androidx",
             "java", "javax", "kotlin", "kotlinx", "dalvik", "junit", "ro", "persist", "sys", "init", "ctl", "vendor",
-            "debug");
-    /** Endings of file names that are also top-level domains. */
+            "debug", "os", "user", "file", "line", "http", "https", "jdk", "sun");
+    /** Endings of file names and property keys ({@code user.name}) that are also top-level domains. */
     private static final Set<String> FILE_EXTENSIONS = Set.of("so", "zip", "mov", "sh", "py", "pl", "md", "rs",
-            "cc", "js", "ts", "kt", "ps", "bz", "gz", "tar", "dat", "db", "log", "app", "bin", "txt", "properties");
+            "cc", "js", "ts", "kt", "ps", "bz", "gz", "tar", "dat", "db", "log", "app", "bin", "txt", "properties",
+            "name");
     /** XML namespace hosts, named in every layout and parser, never contacted. */
     private static final Set<String> NAMESPACE_HOSTS = Set.of("schemas.android.com", "www.w3.org", "ns.adobe.com",
             "xmlpull.org", "purl.org");

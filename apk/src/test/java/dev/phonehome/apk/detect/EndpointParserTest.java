@@ -48,6 +48,9 @@ class EndpointParserTest {
         assertThat(texts("android.intent.action.view")).isEmpty();
         assertThat(texts("ro.build.id")).isEmpty();
         assertThat(texts("persist.sys.locale")).isEmpty();
+        assertThat(texts("user.name")).isEmpty();
+        assertThat(texts("os.name")).isEmpty();
+        assertThat(texts("http.agent")).isEmpty();
         assertThat(texts("icon.png")).isEmpty();
         assertThat(texts("libmain.so")).isEmpty();
         assertThat(texts("main.py")).isEmpty();
