@@ -9,7 +9,9 @@ import dev.phonehome.testkit.SigningIdentity;
 import dev.phonehome.testkit.axml.AxmlWriter;
 import dev.phonehome.testkit.axml.ManifestXml;
 import dev.phonehome.testkit.axml.ResourcesArscWriter;
+import dev.phonehome.apk.scan.AppReport;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,6 +113,29 @@ class ManifestSecurityDetectorTest {
         ApkBuilder apk = new ApkBuilder().manifest(manifest).signedBy(ScanHarness.VENDOR);
         assertThat(scan("data/app/Careful/base.apk", apk, new ManifestSecurityDetector())).isEmpty();
         assertThat(scan("data/app/Careful2/base.apk", apk, new SigningKeyDetector())).isEmpty();
+    }
+
+    @Test
+    void aTruncatedNetworkSecurityConfigIsSkippedWithoutFailingTheDetector() {
+        ResourcesArscWriter resources = new ResourcesArscWriter("com.phonehome.test");
+        int config = resources.string("xml", "nsc", "res/xml/nsc.xml");
+        byte[] xml = AxmlWriter.write(AxmlWriter.element("network-security-config")
+                .child(AxmlWriter.element("base-config").attr("", "cleartextTrafficPermitted", 0, true)), false);
+        byte[] manifest = ManifestXml.app("com.phonehome.test").versionCode(1).minSdk(28).targetSdk(30)
+                .allowBackup(false).networkSecurityConfig(config).build();
+        for (int length : new int[] {0, 8, xml.length / 2, xml.length - 1}) {
+            AppReport report = ScanHarness.scan(dir, "data/app/Cut" + length + "/base.apk", new ApkBuilder()
+                    .manifest(manifest).storedEntry("resources.arsc", resources.build())
+                    .entry("res/xml/nsc.xml", Arrays.copyOf(xml, length)).signedBy(ScanHarness.VENDOR),
+                    new ManifestSecurityDetector(), false);
+            // the parser recovers what it can of a cut document: at most the one weakness it holds
+            assertThat(report.findings()).as("prefix of %d bytes", length)
+                    .allMatch(f -> f.rule().equals("manifest.cleartext-traffic"));
+            if (length <= 8) {
+                assertThat(report.findings()).isEmpty();
+            }
+            assertThat(report.problems()).noneMatch(p -> p.code().equals("detector.failed"));
+        }
     }
 
     @Test
