@@ -18,7 +18,11 @@ public final class Detectors {
 
     /** Every detector phonehome ships. */
     public static Detectors all() {
-        return new Detectors(List.of(new TrackerDetector()));
+        return new Detectors(List.of(new TrackerDetector(),
+                new EndpointDetector(),
+                new ManifestSecurityDetector(),
+                new SigningKeyDetector(),
+                new KeywordListDetector()));
     }
 
     public List<Detector> list() {
