@@ -53,6 +53,11 @@ class ScanCommandTest {
         JsonNode adFilter = app(scan, "com.phonehome.sample.adfilter");
         assertThat(adFilter.path("label").asText()).as("label resolved through resources.arsc").isEqualTo("Sample Ad Filter");
 
+        assertThat(rules(cloud)).as("platform-signed: may hold privileged permissions")
+                .doesNotContain("manifest.privileged-permission").contains("manifest.sms-data-port");
+        assertThat(rules(app(scan, "com.phonehome.sample.ims"))).contains("manifest.privileged-permission",
+                "signature.debug-certificate", "manifest.debuggable");
+
         JsonNode platform = scan.path("signers").get(0);
         assertThat(platform.path("platform").asBoolean()).isTrue();
         assertThat(texts(platform.path("apps"))).containsExactly("android", "com.phonehome.sample.cloud");
@@ -130,6 +135,12 @@ class ScanCommandTest {
             }
         }
         throw new AssertionError("no app at " + location);
+    }
+
+    private static List<String> rules(JsonNode app) {
+        List<String> out = new ArrayList<>();
+        app.path("findings").forEach(f -> out.add(f.path("rule").asText()));
+        return out;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -46,6 +47,15 @@ public final class ApkScanner {
 
     /** Scans {@code input}; {@code sha256} and {@code locations} identify it in the report. */
     public AppReport scan(ApkInput input, String sha256, List<String> locations, boolean privilegedFolder) {
+        return scan(input, sha256, locations, privilegedFolder, Set.of());
+    }
+
+    /**
+     * Scans {@code input} knowing the firmware's platform certificates (SHA-256 of the signers of
+     * the {@code android} package), so detectors can tell which apps hold the platform signature.
+     */
+    public AppReport scan(ApkInput input, String sha256, List<String> locations, boolean privilegedFolder,
+            Set<String> platformCertificates) {
         List<Problem> problems = new ArrayList<>();
         Draft draft = new Draft();
         try (ApkArchive archive = ApkArchive.open(input.file())) {
@@ -64,7 +74,7 @@ public final class ApkScanner {
             String subject = draft.manifest.map(AndroidManifest::packageName).orElse(input.location());
             draft.findings = detectors.run(new AppContext(subject, locations.get(0), input.partition(),
                     privilegedFolder, draft.base, draft.manifest, draft.resources, List.copyOf(draft.dex), draft.signing,
-                    false, kb),
+                    platformSigned(draft, platformCertificates), kb),
                     problems);
         } catch (ZipFormatException e) {
             problems.add(new Problem(e.code(), input.location(), e.getMessage()));
@@ -149,6 +159,12 @@ public final class ApkScanner {
             problems.add(new Problem("apk.temporary-file", name, String.valueOf(e.getMessage())));
             return Optional.empty();
         }
+    }
+
+    private static boolean platformSigned(Draft draft, Set<String> platformCertificates) {
+        return draft.manifest.map(m -> "android".equals(m.packageName())).orElse(false)
+                || draft.signing.map(r -> r.signers().stream()
+                        .anyMatch(s -> platformCertificates.contains(s.certificate().sha256()))).orElse(false);
     }
 
     private static OptionalInt minSdk(Draft draft) {

@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +37,19 @@ public final class FirmwareScanner {
     public FirmwareScan scan(FirmwareSource source, Consumer<String> progress) {
         List<Problem> problems = new ArrayList<>(source.problems());
         Map<String, List<ApkInput>> byDigest = groupByDigest(source.apks(), problems);
+        // The platform key is known from framework-res.apk (package "android"): scan it first so
+        // every other app can be told whether it holds the platform signature.
+        Map<String, AppReport> early = new TreeMap<>();
+        Set<String> platform = new TreeSet<>();
+        byDigest.forEach((sha, copies) -> {
+            if (copies.stream().anyMatch(c -> c.location().endsWith("framework-res.apk"))) {
+                AppReport r = scanOne(sha, copies, progress, Set.of());
+                early.put(sha, r);
+                if (r.packageName().filter("android"::equals).isPresent()) {
+                    r.signing().ifPresent(sr -> sr.signers().forEach(si -> platform.add(si.certificate().sha256())));
+                }
+            }
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "phonehome-scan");
             t.setDaemon(true);
@@ -42,9 +58,11 @@ public final class FirmwareScanner {
         try {
             List<Future<AppReport>> futures = new ArrayList<>();
             for (Map.Entry<String, List<ApkInput>> e : byDigest.entrySet()) {
-                futures.add(pool.submit(() -> scanOne(e.getKey(), e.getValue(), progress)));
+                if (!early.containsKey(e.getKey())) {
+                    futures.add(pool.submit(() -> scanOne(e.getKey(), e.getValue(), progress, platform)));
+                }
             }
-            List<AppReport> apps = new ArrayList<>();
+            List<AppReport> apps = new ArrayList<>(early.values());
             for (Future<AppReport> f : futures) {
                 apps.add(await(f));
             }
@@ -60,13 +78,14 @@ public final class FirmwareScanner {
         }
     }
 
-    private AppReport scanOne(String sha256, List<ApkInput> copies, Consumer<String> progress) {
+    private AppReport scanOne(String sha256, List<ApkInput> copies, Consumer<String> progress,
+            Set<String> platformCertificates) {
         ApkInput first = copies.get(0);
         List<String> locations = copies.stream().map(ApkInput::location).sorted().toList();
         boolean privileged = copies.stream().anyMatch(ApkInput::privilegedFolder);
         AppReport report;
         try {
-            report = scanner.scan(first, sha256, locations, privileged);
+            report = scanner.scan(first, sha256, locations, privileged, platformCertificates);
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must cost one app, not the firmware; the problem makes it visible.
             report = failed(first, sha256, locations, privileged,
