@@ -1,8 +1,10 @@
 package dev.phonehome.bench;
 
+import dev.phonehome.apk.detect.Detectors;
 import dev.phonehome.apk.firmware.ApkInput;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.signing.SignatureInspector;
+import dev.phonehome.core.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ public class ApkInventoryBenchmark {
     public void load() {
         apks = Corpus.installed().apks();
         totalBytes = apks.stream().mapToLong(ApkInventoryBenchmark::size).sum();
-        scanner = new ApkScanner(new SignatureInspector(), listClasses);
+        scanner = new ApkScanner(new SignatureInspector(), Detectors.all(), KnowledgeBase.load(), listClasses);
     }
 
     @Benchmark

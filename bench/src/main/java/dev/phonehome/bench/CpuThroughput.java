@@ -1,6 +1,7 @@
 package dev.phonehome.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.phonehome.apk.detect.Detectors;
 import dev.phonehome.apk.dex.DexFile;
 import dev.phonehome.apk.dex.DexFormatException;
 import dev.phonehome.apk.firmware.ApkInput;
@@ -8,6 +9,7 @@ import dev.phonehome.apk.manifest.AndroidManifest;
 import dev.phonehome.apk.manifest.AxmlFormatException;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.signing.SignatureInspector;
+import dev.phonehome.core.kb.KnowledgeBase;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class CpuThroughput {
         List<Corpus.Named> dex = corpus.dexFiles().stream().filter(CpuThroughput::parses).toList();
         List<Corpus.Named> manifests = corpus.manifests();
         List<Path> apks = corpus.apks();
-        ApkScanner scanner = new ApkScanner(new SignatureInspector(), true);
+        ApkScanner scanner = new ApkScanner(new SignatureInspector(), Detectors.all(), KnowledgeBase.load(), true);
         measure("DEX indexing (corpus)", dex.size(), rounds, () -> {
             long bytes = 0;
             for (Corpus.Named f : dex) {
