@@ -8,6 +8,10 @@ import dev.phonehome.apk.scan.SignerCluster;
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.finding.Finding;
 import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The terminal rendering of a scan: one line per app, then signers and problems. */
 final class ScanSummary {
@@ -32,6 +36,7 @@ final class ScanSummary {
             out.printf("%-48s %-40s %8s %6s %5s %7d %s%n", shorten(app.locations().get(0), 48), shorten(pkg, 40),
                     version, target, perms, classes, notes(app));
         }
+        printAggregates(out);
         printFindings(out);
         out.println();
         out.println("Signers:");
@@ -49,6 +54,36 @@ final class ScanSummary {
         }
     }
 
+    /** Firmware-wide view: which trackers, in how many apps, and which apps can send SMS. */
+    private void printAggregates(PrintStream out) {
+        Map<String, TreeSet<String>> trackers = new TreeMap<>();
+        TreeSet<String> sms = new TreeSet<>();
+        for (AppReport app : scan.apps()) {
+            for (Finding f : app.findings()) {
+                if (f.rule().equals("tracker.sdk")) {
+                    String owner = f.attributes().getOrDefault("organisation", "?") + ", "
+                            + f.attributes().getOrDefault("country", "?");
+                    trackers.computeIfAbsent(f.attributes().get("name") + " (" + owner + ")", k -> new TreeSet<>())
+                            .add(f.subject());
+                } else if (f.rule().startsWith("capability.sms")) {
+                    sms.add(f.subject());
+                }
+            }
+        }
+        if (!trackers.isEmpty()) {
+            out.println();
+            out.println("Trackers:");
+            trackers.entrySet().stream()
+                    .sorted((a, b) -> b.getValue().size() != a.getValue().size() ? b.getValue().size() - a.getValue().size()
+                            : a.getKey().compareTo(b.getKey()))
+                    .forEach(e -> out.printf("  %-3d apps  %s%n", e.getValue().size(), e.getKey()));
+        }
+        if (!sms.isEmpty()) {
+            out.println();
+            out.println("Apps that can send SMS: " + String.join(", ", sms));
+        }
+    }
+
     private void printFindings(PrintStream out) {
         boolean any = scan.apps().stream().anyMatch(a -> !a.findings().isEmpty());
         if (!any) {
@@ -59,7 +94,7 @@ final class ScanSummary {
         for (AppReport app : scan.apps()) {
             for (Finding f : app.findings()) {
                 out.printf("  %-8s %-40s %s  [%s]%n", f.severity(), shorten(f.subject(), 40), f.title(),
-                        f.level().name().toLowerCase(java.util.Locale.ROOT));
+                        f.level().name().toLowerCase(Locale.ROOT));
             }
         }
     }
