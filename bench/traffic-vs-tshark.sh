@@ -9,10 +9,13 @@
 #    bodies of 1 kB to 4 MB; editcap embeds the key log in cap.pcapng. Also a capture of a
 #    quarter of the size, to show that phonehome's heap does not grow with the capture.
 # 2. Runs, alternating, ROUNDS times each, under /usr/bin/time -v:
-#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --format json --out /dev/null -q
+#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --format json --out report.json -q
+#        (report.json is read for its exchange count, then deleted)
 #      java -Xmx512m -Xlog:gc:file=gc.log -cp cli/target/phonehome.jar:classes dev.phonehome.bench.TrafficCount cap.pcapng
 #      tshark -r cap.pcapng -o tls.keylog_file:keys.txt -Y 'http.request || http2.type == 1' -T fields
 #             -e frame.number -e http.request.method -e http.request.uri -e http2.headers.method -e http2.headers.path
+#    then TrafficCount once more with 4 passes in one JVM (phonehome-warm: the last pass's own CPU
+#    time shows the warmed-up cost, without JVM start-up and JIT compilation),
 #    and prints wall and CPU time, max RSS, Java heap (largest occupancy before and after a GC),
 #    MB/s of capture per wall and per CPU second, and the number of requests each one found.
 # Needs tcpdump (run as root or with capture rights), tshark, editcap, curl, openssl, nghttpd, python3.
@@ -78,7 +81,7 @@ batch() { # PORT CURL-OPTIONS...: one curl process, so one connection reused whe
   local port=$1; shift
   local urls=()
   for p in "${paths[@]}"; do urls+=("https://$host:$port/$p"); done
-  SSLKEYLOGFILE=$keys curl -sk --max-time 60 --resolve "$host:$port:127.0.0.1" "$@" "${urls[@]}" > /dev/null
+  SSLKEYLOGFILE=$keys curl -sk --no-progress-meter --max-time 60 --resolve "$host:$port:127.0.0.1" "$@" "${urls[@]}" > /dev/null
 }
 record() { # NAME MEGABYTES: writes NAME.pcapng (key log embedded), NAME.keys and NAME.sent (requests sent)
   local name=$1 target=$(( $2 * 1000000 )) sent=0
@@ -113,6 +116,8 @@ measure() { # TOOL CAPTURE
         traffic "$cap" --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-stream) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
         -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" > "$out" 2> "$tool.err" ;;
+    phonehome-warm) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
+        -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" 4 > "$out" 2> "$tool.err" ;;
     tshark) /usr/bin/time -v -o time.txt tshark -r "$cap" -o "tls.keylog_file:${cap%.pcapng}.keys" \
         -Y 'http.request || http2.type == 1' -T fields -e frame.number -e http.request.method -e http.request.uri \
         -e http2.headers.method -e http2.headers.path > "$out" 2> "$tool.err" ;;
@@ -140,8 +145,8 @@ if tool == "tshark":  # one row per frame; a frame may carry several HTTP/2 HEAD
 elif tool == "phonehome-json":
     requests = len(json.load(open(jsonout))["exchanges"]) if status == 0 else "-"
     os.remove(jsonout) if os.path.exists(jsonout) else None
-else:
-    requests = open(out).read().strip()
+else:  # TrafficCount: the last pass
+    requests = open(out).read().strip().split("\n")[-1]
 print(f"{wall:.1f} {cpu:.1f} {rss:.0f} {before} {after} exit={status} | {requests}")
 PY
 }
@@ -176,6 +181,7 @@ for round in $(seq "$rounds"); do
 done
 run small phonehome-stream 1
 run small phonehome-json 1
+run big phonehome-warm 1
 if [ -n "${KEEP_CAPTURES:-}" ]; then # for profiling afterwards
   mkdir -p "$KEEP_CAPTURES" && cp big.pcapng big.keys small.pcapng small.keys "$KEEP_CAPTURES"
 fi
