@@ -18,6 +18,7 @@
 #    time shows the warmed-up cost, without JVM start-up and JIT compilation),
 #    and prints wall and CPU time, max RSS, Java heap (largest occupancy before and after a GC),
 #    MB/s of capture per wall and per CPU second, and the number of requests each one found.
+# 3. Pass/fail of TrafficCount under -Xmx32m and of the CLI's JSON under -Xmx128m at both sizes.
 # Needs tcpdump (run as root or with capture rights), tshark, editcap, curl, openssl, nghttpd, python3.
 set -euo pipefail
 size_mb=${1:-200}
@@ -182,6 +183,18 @@ done
 run small phonehome-stream 1
 run small phonehome-json 1
 run big phonehome-warm 1
+# Pass/fail under small heaps: streaming must fit 32 MB at both sizes; the CLI's JSON keeps every exchange.
+heap_check() { # NAME XMX ARGS...
+  local name=$1 xmx=$2; shift 2
+  if java "-Xmx$xmx" "$@" > heap.out 2>&1; then echo "-Xmx$xmx $name: pass"
+  else echo "-Xmx$xmx $name: FAIL ($(grep -m1 -o 'OutOfMemoryError.*' heap.out || tail -1 heap.out))"; fi
+}
+for name in small big; do
+  heap_check "TrafficCount $name.pcapng" 32m -cp "$root/cli/target/phonehome.jar:$work/classes" \
+    dev.phonehome.bench.TrafficCount "$name.pcapng"
+  heap_check "phonehome traffic $name.pcapng --format json" 128m -jar "$root/cli/target/phonehome.jar" \
+    traffic "$name.pcapng" --format json --out /dev/null -q
+done
 if [ -n "${KEEP_CAPTURES:-}" ]; then # for profiling afterwards
   mkdir -p "$KEEP_CAPTURES" && cp big.pcapng big.keys small.pcapng small.keys "$KEEP_CAPTURES"
 fi
