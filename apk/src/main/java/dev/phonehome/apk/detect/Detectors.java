@@ -18,7 +18,9 @@ public final class Detectors {
 
     /** Every detector phonehome ships. */
     public static Detectors all() {
-        return new Detectors(List.of(new TrackerDetector()));
+        return new Detectors(List.of(new TrackerDetector(),
+                new CapabilityDetector(),
+                new AnalyticsParameterDetector()));
     }
 
     public List<Detector> list() {

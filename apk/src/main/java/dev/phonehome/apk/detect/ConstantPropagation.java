@@ -1,0 +1,183 @@
+package dev.phonehome.apk.detect;
+
+import dev.phonehome.apk.dex.DexFormatException;
+import dev.phonehome.apk.dex.DexIndex;
+import dev.phonehome.apk.dex.DexMethod;
+import dev.phonehome.apk.dex.FieldRef;
+import dev.phonehome.apk.dex.IndexKind;
+import dev.phonehome.apk.dex.Instruction;
+import dev.phonehome.apk.dex.InvokeKind;
+import dev.phonehome.apk.dex.MethodRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Intra-method constant propagation along the instruction stream: which registers hold a
+ * string or number constant when a method is called. Deliberately simple and sound: everything
+ * is forgotten at each jump target (branch, switch case, catch handler), so a value that differs
+ * on two paths is never reported as constant; any instruction not modelled forgets the
+ * registers it may write. Calls are opaque, except {@code Uri.parse}, whose result stands for
+ * its constant text so that {@code query(Uri.parse("content://sms"), ...)} shows the URI.
+ */
+final class ConstantPropagation {
+    /** Frames larger than this are not tracked (the format allows 65535 registers). */
+    static final int MAX_REGISTERS = 4096;
+    private static final MethodRef URI_PARSE =
+            new MethodRef("Landroid/net/Uri;", "parse", "(Ljava/lang/String;)Landroid/net/Uri;");
+
+    /** What the walk reports. Argument values are {@link String}, {@link Long} or null (unknown). */
+    interface Listener {
+        default void invoke(Instruction insn, MethodRef target, Object[] arguments) {
+        }
+
+        default void staticField(Instruction insn, FieldRef field) {
+        }
+
+        default void staticPut(Instruction insn, FieldRef field, Object value) {
+        }
+    }
+
+    private ConstantPropagation() {
+    }
+
+    /** Walks {@code method}'s code once, calling {@code listener} at each invoke and static field access. */
+    static void run(DexIndex index, DexMethod method, Listener listener) {
+        if (method.code() == null || method.code().registersSize() > MAX_REGISTERS) {
+            return;
+        }
+        List<Instruction> code = method.instructions();
+        BitSet targets = method.code().jumpTargets();
+        Object[] regs = new Object[method.code().registersSize() + 1];
+        Object result = null;
+        for (Instruction insn : code) {
+            if (targets.get(insn.pc())) {
+                Arrays.fill(regs, null);
+            }
+            int op = insn.opcode();
+            Object pending = null;
+            if (insn.invokeKind() != null) {
+                Object[] args = new Object[insn.registerCount()];
+                for (int k = 0; k < args.length; k++) {
+                    args[k] = get(regs, insn.register(k));
+                }
+                MethodRef target = method(index, insn);
+                if (target != null) {
+                    listener.invoke(insn, target, args);
+                    pending = target.equals(URI_PARSE) && args.length == 1 ? args[0] : null;
+                }
+            } else if (op >= 0x12 && op <= 0x19) {
+                set(regs, insn.register(0), insn.literal(), op >= 0x16);
+            } else if (op == 0x1a || op == 0x1b) {
+                set(regs, insn.register(0), string(index, insn.index()), false);
+            } else if (op >= 0x01 && op <= 0x09) {
+                boolean wide = op >= 0x04 && op <= 0x06;
+                set(regs, insn.register(0), wide ? null : get(regs, insn.register(1)), wide);
+            } else if (op >= 0x0a && op <= 0x0c) {
+                set(regs, insn.register(0), result, op == 0x0b);
+            } else if (op >= 0x60 && op <= 0x66 && insn.indexKind() == IndexKind.FIELD) {
+                field(index, insn, listener);
+                set(regs, insn.register(0), null, true);
+            } else if (op >= 0x67 && op <= 0x6d && insn.indexKind() == IndexKind.FIELD) {
+                FieldRef f = fieldRef(index, insn);
+                if (f != null) {
+                    listener.staticPut(insn, f, get(regs, insn.register(0)));
+                }
+            } else if (insn.registerCount() > 0) {
+                set(regs, insn.register(0), null, true);
+            }
+            result = pending;
+        }
+    }
+
+    /** The parameter type descriptors of a method descriptor; as far as readable when malformed. */
+    static List<String> parameters(String descriptor) {
+        List<String> out = new ArrayList<>();
+        int i = 1;
+        while (i < descriptor.length() && descriptor.charAt(i) != ')') {
+            int end = i;
+            while (end < descriptor.length() && descriptor.charAt(end) == '[') {
+                end++;
+            }
+            if (end < descriptor.length() && descriptor.charAt(end) == 'L') {
+                end = descriptor.indexOf(';', end);
+                if (end < 0) {
+                    break;
+                }
+            }
+            out.add(descriptor.substring(i, Math.min(end + 1, descriptor.length())));
+            i = end + 1;
+        }
+        return out;
+    }
+
+    /**
+     * The position in an invoke's register list of parameter {@code parameter} (0 = first after
+     * the receiver), counting two registers for {@code long} and {@code double}; -1 when there is
+     * no such parameter.
+     */
+    static int slot(List<String> parameters, int parameter, boolean hasReceiver) {
+        if (parameter < 0 || parameter >= parameters.size()) {
+            return -1;
+        }
+        int slot = hasReceiver ? 1 : 0;
+        for (int p = 0; p < parameter; p++) {
+            String t = parameters.get(p);
+            slot += t.equals("J") || t.equals("D") ? 2 : 1;
+        }
+        return slot;
+    }
+
+    /** Whether an invoke of this kind passes a receiver in its first register. */
+    static boolean hasReceiver(InvokeKind kind) {
+        return kind != InvokeKind.STATIC && kind != InvokeKind.CUSTOM;
+    }
+
+    private static void field(DexIndex index, Instruction insn, Listener listener) {
+        FieldRef f = fieldRef(index, insn);
+        if (f != null) {
+            listener.staticField(insn, f);
+        }
+    }
+
+    private static FieldRef fieldRef(DexIndex index, Instruction insn) {
+        try {
+            return index.fieldRef(insn.index());
+        } catch (DexFormatException e) {
+            return null;
+        }
+    }
+
+    private static MethodRef method(DexIndex index, Instruction insn) {
+        if (insn.indexKind() != IndexKind.METHOD) {
+            return null;
+        }
+        try {
+            return index.methodRef(insn.index());
+        } catch (DexFormatException e) {
+            return null;
+        }
+    }
+
+    private static String string(DexIndex index, int i) {
+        try {
+            return index.string(i);
+        } catch (DexFormatException e) {
+            return null;
+        }
+    }
+
+    private static Object get(Object[] regs, int r) {
+        return r >= 0 && r < regs.length ? regs[r] : null;
+    }
+
+    private static void set(Object[] regs, int r, Object value, boolean wide) {
+        if (r >= 0 && r < regs.length) {
+            regs[r] = value;
+        }
+        if (wide && r + 1 >= 0 && r + 1 < regs.length) {
+            regs[r + 1] = null;
+        }
+    }
+}
