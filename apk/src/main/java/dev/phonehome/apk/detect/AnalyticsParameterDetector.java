@@ -12,6 +12,7 @@ import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.Tracker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,10 @@ import java.util.TreeSet;
  * The event names and property keys that an app's own code hands to analytics SDKs: the static
  * counterpart of the parameters NCSC saw Mi Browser send to Sensors Data. At each call of an
  * entry point of {@link AnalyticsEntryPoints}, the constant event name and key arguments are
- * taken, and when the call passes a property container, the constant keys put into JSONObjects,
- * Maps or Bundles earlier in the same method. One {@code analytics.parameters} finding per SDK.
+ * taken, and when the call passes a property container, the constant keys put earlier in the
+ * same method into that JSONObject, Map or Bundle; when propagation lost track of which object
+ * it is (a branch in between), the keys put into any container of the method so far. One
+ * {@code analytics.parameters} finding per SDK.
  * Code inside known SDKs is skipped: what an SDK collects by itself is not what the app chose.
  */
 public final class AnalyticsParameterDetector implements Detector {
@@ -31,6 +34,9 @@ public final class AnalyticsParameterDetector implements Detector {
     static final int SAMPLE = 10;
     /** Names kept per SDK and kind, so a hostile app cannot grow a finding without bound. */
     static final int MAX_NAMES = 1000;
+
+    /** Stands for containers whose identity propagation lost. */
+    private static final Object UNKNOWN = new Object();
 
     private final AnalyticsEntryPoints entryPoints = AnalyticsEntryPoints.load();
 
@@ -70,30 +76,39 @@ public final class AnalyticsParameterDetector implements Detector {
     }
 
     private void scan(AppContext.LocatedDex dex, DexMethod m, Map<String, Parameters> bySdk) {
-        Set<String> keysSoFar = new TreeSet<>();
+        Map<Object, Set<String>> keysByContainer = new HashMap<>();
         ConstantPropagation.run(dex.index(), m, new ConstantPropagation.Listener() {
             @Override
             public void invoke(Instruction insn, MethodRef target, Object[] arguments) {
                 boolean receiver = ConstantPropagation.hasReceiver(insn.invokeKind());
                 List<String> parameters = ConstantPropagation.parameters(target.descriptor());
-                if (entryPoints.putsKey(target)) {
+                if (entryPoints.putsKey(target) && receiver && arguments.length > 0) {
                     String key = constant(parameters, 0, receiver, arguments);
-                    if (key != null && keysSoFar.size() < MAX_NAMES) {
-                        keysSoFar.add(key);
+                    Object container = arguments[0] == null ? UNKNOWN : arguments[0];
+                    Set<String> keys = keysByContainer.computeIfAbsent(container, k -> new TreeSet<>());
+                    if (key != null && keys.size() < MAX_NAMES) {
+                        keys.add(key);
                     }
                 }
                 for (AnalyticsEntryPoints.EntryPoint e : entryPoints.lookup(target)) {
                     Parameters p = bySdk.computeIfAbsent(e.sdk(), k -> new Parameters());
                     String event = e.event() == null ? null : constant(parameters, e.event(), receiver, arguments);
                     String key = e.key() == null ? null : constant(parameters, e.key(), receiver, arguments);
-                    boolean container = e.properties() != null
-                            && ConstantPropagation.slot(parameters, e.properties(), receiver) >= 0;
-                    List<String> keys = new ArrayList<>();
+                    int slot = e.properties() == null ? -1
+                            : ConstantPropagation.slot(parameters, e.properties(), receiver);
+                    Set<String> keys = new TreeSet<>();
                     if (key != null) {
                         keys.add(key);
                     }
-                    if (container && !parameters.get(e.properties()).equals("Ljava/lang/String;")) {
-                        keys.addAll(keysSoFar);
+                    boolean container = slot >= 0 && slot < arguments.length
+                            && !parameters.get(e.properties()).equals("Ljava/lang/String;");
+                    if (container) {
+                        Object passed = arguments[slot];
+                        if (passed instanceof ConstantPropagation.Allocation) {
+                            keys.addAll(keysByContainer.getOrDefault(passed, Set.of()));
+                        } else {
+                            keysByContainer.values().forEach(keys::addAll);
+                        }
                     }
                     p.call(dex.location() + " " + m.ref() + " @0x" + Integer.toHexString(insn.pc()), target, event,
                             keys);
@@ -114,7 +129,7 @@ public final class AnalyticsParameterDetector implements Detector {
         final List<Evidence> evidence = new ArrayList<>();
         int calls;
 
-        void call(String location, MethodRef target, String event, List<String> callKeys) {
+        void call(String location, MethodRef target, String event, Set<String> callKeys) {
             calls++;
             if (event != null && events.size() < MAX_NAMES) {
                 events.add(event);

@@ -19,15 +19,25 @@ import java.util.List;
  * is forgotten at each jump target (branch, switch case, catch handler), so a value that differs
  * on two paths is never reported as constant; any instruction not modelled forgets the
  * registers it may write. Calls are opaque, except {@code Uri.parse}, whose result stands for
- * its constant text so that {@code query(Uri.parse("content://sms"), ...)} shows the URI.
+ * its constant text so that {@code query(Uri.parse("content://sms"), ...)} shows the URI. An
+ * object made by {@code new-instance} is an {@link Allocation}, so a detector can tell which
+ * map or bundle a call receives.
  */
 final class ConstantPropagation {
     /** Frames larger than this are not tracked (the format allows 65535 registers). */
     static final int MAX_REGISTERS = 4096;
+    private static final int NEW_INSTANCE = 0x22;
     private static final MethodRef URI_PARSE =
             new MethodRef("Landroid/net/Uri;", "parse", "(Ljava/lang/String;)Landroid/net/Uri;");
 
-    /** What the walk reports. Argument values are {@link String}, {@link Long} or null (unknown). */
+    /** The object made by the {@code new-instance} at {@code pc}. */
+    record Allocation(int pc, String type) {
+    }
+
+    /**
+     * What the walk reports. Argument values are {@link String}, {@link Long}, {@link Allocation}
+     * or null (unknown).
+     */
     interface Listener {
         default void invoke(Instruction insn, MethodRef target, Object[] arguments) {
         }
@@ -76,6 +86,8 @@ final class ConstantPropagation {
                 set(regs, insn.register(0), wide ? null : get(regs, insn.register(1)), wide);
             } else if (op >= 0x0a && op <= 0x0c) {
                 set(regs, insn.register(0), result, op == 0x0b);
+            } else if (op == NEW_INSTANCE) {
+                set(regs, insn.register(0), new Allocation(insn.pc(), type(index, insn.index())), false);
             } else if (op >= 0x60 && op <= 0x66 && insn.indexKind() == IndexKind.FIELD) {
                 field(index, insn, listener);
                 set(regs, insn.register(0), null, true);
@@ -165,6 +177,14 @@ final class ConstantPropagation {
             return index.string(i);
         } catch (DexFormatException e) {
             return null;
+        }
+    }
+
+    private static String type(DexIndex index, int i) {
+        try {
+            return index.type(i);
+        } catch (DexFormatException e) {
+            return "?";
         }
     }
 

@@ -77,6 +77,36 @@ class AnalyticsParameterDetectorTest {
     }
 
     @Test
+    void keysGoToTheSdkWhoseContainerReceivedThem() {
+        byte[] dex = AppFixture.compiler().librarySource("org.json.JSONObject", JSON)
+                .source("com.sensorsdata.analytics.android.sdk.SensorsDataAPI", SENSORS)
+                .source("com.google.android.gms.analytics.Tracker", """
+                        package com.google.android.gms.analytics;
+                        public class Tracker { public void send(java.util.Map<String, String> hit) {} }
+                        """)
+                .source("com.example.browser.Both", """
+                        package com.example.browser;
+                        public class Both {
+                            void open(com.google.android.gms.analytics.Tracker ga, String url) {
+                                org.json.JSONObject props = new org.json.JSONObject();
+                                props.put("url", url);
+                                java.util.Map<String, String> hit = new java.util.LinkedHashMap<>();
+                                hit.put("t", "pageview");
+                                hit.put("dl", url);
+                                com.sensorsdata.analytics.android.sdk.SensorsDataAPI.sharedInstance().track("PageView", props);
+                                ga.send(hit);
+                            }
+                        }
+                        """).compileOne();
+
+        List<Finding> findings = AppFixture.scan(dir, new AnalyticsParameterDetector(), "system/app/B/B.apk",
+                List.of(dex));
+
+        assertThat(findings).extracting(f -> f.attributes().get("sdk") + ":" + f.attributes().get("keys"))
+                .containsExactlyInAnyOrder("sensors-data:url", "google-analytics:dl,t");
+    }
+
+    @Test
     void sdkInternalCallsAndUnrelatedTrackMethodsAreNotParameters() {
         byte[] dex = AppFixture.compiler().librarySource("org.json.JSONObject", JSON)
                 .source("com.sensorsdata.analytics.android.sdk.SensorsDataAPI", SENSORS)

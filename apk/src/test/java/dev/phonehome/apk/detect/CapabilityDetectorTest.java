@@ -103,6 +103,28 @@ class CapabilityDetectorTest {
     }
 
     @Test
+    void valueInACatchHandlerIsNotTheOneSetBeforeTheThrow() {
+        List<Finding> findings = scan(SYSTEM, "com.example.sms.Fallback", """
+                package com.example.sms;
+                public class Fallback {
+                    static void risky() {}
+                    void send() {
+                        String number = "+3701";
+                        try {
+                            risky();
+                            number = "+8610";
+                            risky();
+                        } catch (RuntimeException e) {
+                            android.telephony.SmsManager.getDefault().sendTextMessage(number, null, "x", null, null);
+                        }
+                    }
+                }
+                """);
+
+        assertThat(only(findings, "capability.send_sms").attributes().get("constant_args")).isEqualTo("2=\"x\"");
+    }
+
+    @Test
     void deviceIdentifiersAndSerialField() {
         List<Finding> findings = scan(USER, "com.example.id.Ids", """
                 package com.example.id;
