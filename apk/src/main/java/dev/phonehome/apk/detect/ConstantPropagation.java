@@ -24,7 +24,7 @@ import java.util.List;
  * map or bundle a call receives.
  */
 final class ConstantPropagation {
-    /** Frames larger than this are not tracked (the format allows 65535 registers). */
+    /** Registers tracked per frame; higher ones always read as unknown (the format allows 65535). */
     static final int MAX_REGISTERS = 4096;
     private static final int NEW_INSTANCE = 0x22;
     private static final MethodRef URI_PARSE =
@@ -54,12 +54,12 @@ final class ConstantPropagation {
 
     /** Walks {@code method}'s code once, calling {@code listener} at each invoke and static field access. */
     static void run(DexIndex index, DexMethod method, Listener listener) {
-        if (method.code() == null || method.code().registersSize() > MAX_REGISTERS) {
+        if (method.code() == null) {
             return;
         }
         List<Instruction> code = method.instructions();
         BitSet targets = method.code().jumpTargets();
-        Object[] regs = new Object[method.code().registersSize() + 1];
+        Object[] regs = new Object[Math.min(method.code().registersSize(), MAX_REGISTERS) + 1];
         Object result = null;
         for (Instruction insn : code) {
             if (targets.get(insn.pc())) {
