@@ -26,7 +26,23 @@ import java.util.List;
 final class ConstantPropagation {
     /** Registers tracked per frame; higher ones always read as unknown (the format allows 65535). */
     static final int MAX_REGISTERS = 4096;
+    private static final int MOVE = 0x01;
+    private static final int MOVE_WIDE = 0x04;
+    private static final int MOVE_WIDE_16 = 0x06;
+    private static final int MOVE_OBJECT_16 = 0x09;
+    private static final int MOVE_RESULT = 0x0a;
+    private static final int MOVE_RESULT_WIDE = 0x0b;
+    private static final int MOVE_RESULT_OBJECT = 0x0c;
+    private static final int CONST_4 = 0x12;
+    private static final int CONST_WIDE_16 = 0x16;
+    private static final int CONST_WIDE_HIGH16 = 0x19;
+    private static final int CONST_STRING = 0x1a;
+    private static final int CONST_STRING_JUMBO = 0x1b;
     private static final int NEW_INSTANCE = 0x22;
+    private static final int SGET = 0x60;
+    private static final int SGET_SHORT = 0x66;
+    private static final int SPUT = 0x67;
+    private static final int SPUT_SHORT = 0x6d;
     private static final MethodRef URI_PARSE =
             new MethodRef("Landroid/net/Uri;", "parse", "(Ljava/lang/String;)Landroid/net/Uri;");
 
@@ -77,21 +93,21 @@ final class ConstantPropagation {
                     listener.invoke(insn, target, args);
                     pending = target.equals(URI_PARSE) && args.length == 1 ? args[0] : null;
                 }
-            } else if (op >= 0x12 && op <= 0x19) {
-                set(regs, insn.register(0), insn.literal(), op >= 0x16);
-            } else if (op == 0x1a || op == 0x1b) {
+            } else if (op >= CONST_4 && op <= CONST_WIDE_HIGH16) {
+                set(regs, insn.register(0), insn.literal(), op >= CONST_WIDE_16);
+            } else if (op == CONST_STRING || op == CONST_STRING_JUMBO) {
                 set(regs, insn.register(0), string(index, insn.index()), false);
-            } else if (op >= 0x01 && op <= 0x09) {
-                boolean wide = op >= 0x04 && op <= 0x06;
+            } else if (op >= MOVE && op <= MOVE_OBJECT_16) {
+                boolean wide = op >= MOVE_WIDE && op <= MOVE_WIDE_16;
                 set(regs, insn.register(0), wide ? null : get(regs, insn.register(1)), wide);
-            } else if (op >= 0x0a && op <= 0x0c) {
-                set(regs, insn.register(0), result, op == 0x0b);
+            } else if (op >= MOVE_RESULT && op <= MOVE_RESULT_OBJECT) {
+                set(regs, insn.register(0), result, op == MOVE_RESULT_WIDE);
             } else if (op == NEW_INSTANCE) {
                 set(regs, insn.register(0), new Allocation(insn.pc(), type(index, insn.index())), false);
-            } else if (op >= 0x60 && op <= 0x66 && insn.indexKind() == IndexKind.FIELD) {
+            } else if (op >= SGET && op <= SGET_SHORT && insn.indexKind() == IndexKind.FIELD) {
                 field(index, insn, listener);
                 set(regs, insn.register(0), null, true);
-            } else if (op >= 0x67 && op <= 0x6d && insn.indexKind() == IndexKind.FIELD) {
+            } else if (op >= SPUT && op <= SPUT_SHORT && insn.indexKind() == IndexKind.FIELD) {
                 FieldRef f = fieldRef(index, insn);
                 if (f != null) {
                     listener.staticPut(insn, f, get(regs, insn.register(0)));
