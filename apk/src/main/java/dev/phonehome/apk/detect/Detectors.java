@@ -22,7 +22,9 @@ public final class Detectors {
                 new EndpointDetector(),
                 new ManifestSecurityDetector(),
                 new SigningKeyDetector(),
-                new KeywordListDetector()));
+                new KeywordListDetector(),
+                new CapabilityDetector(),
+                new AnalyticsParameterDetector()));
     }
 
     public List<Detector> list() {

@@ -64,6 +64,7 @@ public final class TrackerDetector implements Detector {
         nativeLibraries(app, hits, kb);
         List<Finding> findings = new ArrayList<>();
         for (Hits h : hits.values()) {
+            h.version = SdkVersions.version(app, h.tracker).orElse(null);
             findings.add(h.toFinding(app.subject(), kb));
         }
         return findings;
@@ -142,6 +143,7 @@ public final class TrackerDetector implements Detector {
         final List<Evidence> other = new ArrayList<>();
         int classCount;
         int referenceCount;
+        SdkVersions.Found version;
 
         Hits(Tracker tracker) {
             this.tracker = tracker;
@@ -185,6 +187,10 @@ public final class TrackerDetector implements Detector {
             }
             boolean referenced = referenceCount > 0;
             List<Evidence> evidence = new ArrayList<>(classes);
+            if (version != null) {
+                attributes.put("version", version.version());
+                evidence.add(Evidence.of("field", version.location(), "version " + version.version(), version.version()));
+            }
             evidence.addAll(references);
             evidence.addAll(other);
             String owner = org == null ? "" : " by " + org.name() + (org.country() == null ? "" : " (" + org.country() + ")");

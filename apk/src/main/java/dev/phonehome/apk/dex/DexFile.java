@@ -107,7 +107,7 @@ public final class DexFile {
                 header.section(DexHeader.METHOD_IDS, "method_ids", 8, limit),
                 mapped.callSites(), mapped.methodHandles());
         List<DexClass> classes = new ClassIndexer(data, tables, log).index(classDefs);
-        return new DexIndex(name, header.version(), tables, classes, log.problems());
+        return new DexIndex(name, header.version(), tables, classes, log.problems(), new StaticValues(tables, classDefs));
     }
 
     private static ByteCursor slice(ByteCursor whole, int size, String name) throws DexFormatException {

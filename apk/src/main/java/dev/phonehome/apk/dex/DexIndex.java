@@ -20,9 +20,12 @@ public final class DexIndex {
     private final DexTables tables;
     private final List<DexClass> classes;
     private final List<Problem> problems;
+    private final StaticValues staticValues;
 
-    DexIndex(String name, int version, DexTables tables, List<DexClass> classes, List<Problem> problems) {
+    DexIndex(String name, int version, DexTables tables, List<DexClass> classes, List<Problem> problems,
+            StaticValues staticValues) {
         this.name = name;
+        this.staticValues = staticValues;
         this.version = version;
         this.tables = tables;
         this.classes = List.copyOf(classes);
@@ -134,6 +137,15 @@ public final class DexIndex {
     /** The method a method handle invokes, or null for a field accessor handle. */
     public MethodRef methodHandle(int index) throws DexFormatException {
         return tables.methodHandle(index);
+    }
+
+    /**
+     * The initial values of {@code cls}'s static fields as its definition declares them (for
+     * {@code static final} constants, the values the compiler folded), read on each call. Fields
+     * initialised by code in {@code <clinit>} are not listed.
+     */
+    public List<StaticValue> staticValues(DexClass cls) throws DexFormatException {
+        return staticValues.of(cls.descriptor());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.phonehome.apk.dex;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 
@@ -69,6 +70,15 @@ public final class MethodCode {
             // The same walk ran when the index was built and recorded the problem; keep the prefix.
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The pcs control can reach other than by falling through (branch and switch targets, catch
+     * handlers), decoded anew on each call. When the code or its try data cannot be read, every
+     * pc is reported, so an analysis that forgets its facts at these points stays sound.
+     */
+    public BitSet jumpTargets() {
+        return JumpTargets.of(data, insnsOffset, codeUnits);
     }
 
     CodeReader reader() throws FormatException {

@@ -228,6 +228,13 @@ class HostileDexTest {
                     for (DexMethod m : c.methods()) {
                         assertThat(m.instructions().size()).isLessThanOrEqualTo(
                                 m.code() == null ? 0 : m.code().codeUnits());
+                        assertThat(m.code() == null ? 0 : m.code().jumpTargets().length())
+                                .isLessThanOrEqualTo(m.code() == null ? 0 : m.code().codeUnits());
+                    }
+                    try {
+                        index.staticValues(c);
+                    } catch (DexFormatException e) {
+                        assertThat(e.getMessage()).isNotBlank();
                     }
                 }
                 try {
