@@ -115,8 +115,8 @@ public final class SignatureInspector {
     }
 
     /**
-     * apksig's declared failures, plus the unchecked exceptions its ByteBuffer-based parsers can
-     * let through on malformed input; anything else is a bug and propagates.
+     * apksig's declared failures, plus the unchecked exceptions it lets through on malformed
+     * input, each a coded problem of this APK; only errors propagate.
      */
     private static Problem failure(String name, Throwable cause) {
         if (cause instanceof ApkFormatException) {
@@ -128,15 +128,14 @@ public final class SignatureInspector {
         if (cause instanceof NoSuchAlgorithmException) {
             return new Problem("signing.ALGORITHM_UNAVAILABLE", name, "this Java platform lacks an algorithm: " + cause);
         }
-        if (cause instanceof IllegalStateException) {
-            return new Problem("signing.UNEXPECTED_EXCEPTION", name, "apksig failed: " + cause);
-        }
         if (cause instanceof BufferUnderflowException || cause instanceof IllegalArgumentException
                 || cause instanceof IndexOutOfBoundsException) {
             return new Problem("signing.MALFORMED_APK", name, "malformed APK (" + cause + ")");
         }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
+        if (cause instanceof RuntimeException) {
+            // apksig also throws plain RuntimeExceptions on inconsistent input, e.g. "APK verified, but
+            // has not verified using any of v1, v2 or v3 schemes" for a flipped byte: a problem of this APK.
+            return new Problem("signing.UNEXPECTED_EXCEPTION", name, "apksig failed: " + cause);
         }
         if (cause instanceof Error error) {
             throw error;
