@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param signing         the signature report, when the APK could be inspected
  * @param platformSigned  whether the app is signed with the firmware's platform key (known after
  *                        all apps are read; false in a single-APK scan)
+ * @param platformKnown   whether the firmware's platform key is known (its {@code framework-res.apk}
+ *                        was scanned), so {@code platformSigned == false} means "not platform-signed"
  * @param kb              the knowledge base
  */
 public record AppContext(String subject, String location, Partition partition, boolean privilegedFolder,
         ApkArchive archive, Optional<AndroidManifest> manifest, Optional<ResourceTable> resources, List<LocatedDex> dex,
-        Optional<SigningReport> signing, boolean platformSigned, KnowledgeBase kb) {
+        Optional<SigningReport> signing, boolean platformSigned, boolean platformKnown, KnowledgeBase kb) {
 
     /** A DEX index and where it was found. */
     public record LocatedDex(String location, DexIndex index) {

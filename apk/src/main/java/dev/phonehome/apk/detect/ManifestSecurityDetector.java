@@ -187,7 +187,8 @@ public final class ManifestSecurityDetector implements Detector {
                 MANIFEST + " uses-permission", p.protection() + (p.flags().isEmpty() ? "" : "|"
                         + String.join("|", p.flags())), p.name())).toList();
         out.emit("manifest.privileged-permission", "privileged-permission", "Requests " + platformOnly.size()
-                + " signature or privileged permissions without the platform signature (unknown in a single-APK scan)",
+                + " signature or privileged permissions without the platform signature"
+                + (app.platformKnown() ? "" : " (platform key unknown: no framework-res.apk scanned)"),
                 app.privilegedFolder() ? Severity.MEDIUM : Severity.LOW, Map.of("count",
                         String.valueOf(platformOnly.size()), "privilegedFolder", String.valueOf(app.privilegedFolder()),
                         "source", app.kb().permissions().source()), evidence);

@@ -74,7 +74,7 @@ public final class ApkScanner {
             String subject = draft.manifest.map(AndroidManifest::packageName).orElse(input.location());
             draft.findings = detectors.run(new AppContext(subject, locations.get(0), input.partition(),
                     privilegedFolder, draft.base, draft.manifest, draft.resources, List.copyOf(draft.dex), draft.signing,
-                    platformSigned(draft, platformCertificates), kb),
+                    platformSigned(draft, platformCertificates), !platformCertificates.isEmpty(), kb),
                     problems);
         } catch (ZipFormatException e) {
             problems.add(new Problem(e.code(), input.location(), e.getMessage()));
