@@ -27,6 +27,14 @@ class GeneratedKbFilesAreCurrentTest {
     }
 
     @Test
+    void sdkAdapters(@TempDir Path tmp) throws Exception {
+        assumeTrue(Files.isRegularFile(SHARED.resolve("trackhar-endpoints.facts.json")), "shared facts files not present");
+        new AdapterFileGenerator().generate(SHARED, KB_DIR.resolve(AdapterFileGenerator.FILE), tmp,
+                RegenerateKbFiles.KB_VERSION);
+        assertSame(tmp, AdapterFileGenerator.FILE);
+    }
+
+    @Test
     void permissions(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isRegularFile(PermissionFileGenerator.FRAMEWORK_RES), "android-framework-res not installed");
         new PermissionFileGenerator().generate(tmp, RegenerateKbFiles.KB_VERSION);

@@ -21,6 +21,7 @@ class RegenerateKbFiles {
         Path shared = Path.of(System.getProperty("phonehome.shared", "../../shared/data"));
         Files.createDirectories(KB_DIR);
         new TrackerFileGenerator().generate(shared, KB_DIR, KB_VERSION);
+        new AdapterFileGenerator().generate(shared, KB_DIR.resolve(AdapterFileGenerator.FILE), KB_DIR, KB_VERSION);
         new PermissionFileGenerator().generate(KB_DIR, KB_VERSION);
     }
 }
