@@ -41,6 +41,11 @@ public record TrafficExchange(String id, String connectionId, String time, Optio
         return Urls.host(url);
     }
 
+    /** The port of {@link #url()}: explicit, else the scheme's default. */
+    public int port() {
+        return Urls.port(url);
+    }
+
     /** Path and query of {@link #url()}. */
     public String path() {
         return Urls.pathAndQuery(url);
