@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * </pre>
  * A selector selects a field when it matches the first steps of the field's path: the value it
  * names, or anything inside it (TrackHAR reports a container as one value; here its leaves each
- * count). Examples: {@code cid}, {@code 1.*.19} (protobuf field 19 of each bundle in field 1),
+ * count). Occurrences of a repeated name ({@code id} sent twice) are passed over unless a segment
+ * names them, so {@code 1.19} selects field 19 of every repeated field 1. Examples: {@code cid}, {@code 1.*.19} (protobuf field 19 of each bundle in field 1),
  * {@code **.properties.$model}, {@code extinfo.5}, {@code KRTBCOOKIE_*}, {@code "eid_pubcid.org"}.
  *
  * <p>{@link #name} writes a field's steps back in this syntax, which then selects the field.
@@ -166,7 +167,8 @@ public final class FieldSelector {
             Segment s = segments.get(i);
             for (int j = m; j >= 0; j--) {
                 boolean one = j < m && s.accepts(steps.get(j)) && can[i + 1][j + 1];
-                can[i][j] = switch (s.kind) {
+                boolean skip = j < m && steps.get(j).kind() == FieldStep.Kind.OCCURRENCE && can[i][j + 1];
+                can[i][j] = skip || switch (s.kind) {
                     case LITERAL, PREFIX -> one;
                     case ANY_ONE -> one || can[i + 1][j];
                     case ANY_DEPTH -> can[i + 1][j] || (j < m && can[i][j + 1]);
@@ -182,25 +184,14 @@ public final class FieldSelector {
         while (i < n) {
             Segment s = segments.get(i);
             boolean one = j < m && s.accepts(steps.get(j)) && can[i + 1][j + 1];
-            switch (s.kind) {
-                case LITERAL, PREFIX -> {
-                    named[j] = s.kind == Kind.LITERAL;
-                    i++;
-                    j++;
-                }
-                case ANY_ONE -> {
-                    if (one) {
-                        j++;
-                    }
-                    i++;
-                }
-                case ANY_DEPTH -> {
-                    if (can[i + 1][j]) {
-                        i++;
-                    } else {
-                        j++;
-                    }
-                }
+            if (s.kind != Kind.ANY_DEPTH && one) {
+                named[j] = s.kind == Kind.LITERAL;
+                i++;
+                j++;
+            } else if (s.kind != Kind.LITERAL && s.kind != Kind.PREFIX && can[i + 1][j]) {
+                i++;
+            } else {
+                j++; // a step the any-depth wildcard covers, or an occurrence skipped
             }
         }
         return Optional.of(named);
