@@ -9,7 +9,6 @@ import dev.phonehome.traffic.decode.ValueKind;
 import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,16 +45,7 @@ public final class SdkAdapters {
      * @param payload the request decoded by {@link dev.phonehome.traffic.decode.PayloadDecoder}
      */
     public Optional<AdapterMatch> match(TrafficExchange exchange, DecodedPayload payload) {
-        String host = exchange.host().toLowerCase(Locale.ROOT);
-        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String path = normalisedPath(exchange.path());
-        int port = exchange.port();
-        Set<CompiledAdapter> candidates = new LinkedHashSet<>();
-        for (EndpointIndex.Candidate c : index.lookup(host)) {
-            if (c.endpoint().accepts(host, path, exchange.method(), port)) {
-                candidates.add(c.adapter());
-            }
-        }
+        List<CompiledAdapter> candidates = accepting(exchange);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -63,8 +53,7 @@ public final class SdkAdapters {
         long bodyBytes = exchange.requestBody().map(TrafficBody::size).orElse(0L);
         AdapterMatch best = null;
         int bestScore = -1;
-        for (CompiledAdapter a : candidates.stream()
-                .sorted((x, y) -> x.adapter.id().compareTo(y.adapter.id())).toList()) {
+        for (CompiledAdapter a : candidates) {
             AdapterMatch m = match(a, leaves, bodyBytes);
             int score = m.mapped().size();
             if (score > bestScore) {
@@ -73,6 +62,25 @@ public final class SdkAdapters {
             }
         }
         return Optional.of(best);
+    }
+
+    /** Ids of the adapters whose endpoints accept the exchange's request, sorted: the candidates {@link #match} weighs. */
+    public List<String> candidates(TrafficExchange exchange) {
+        return accepting(exchange).stream().map(a -> a.adapter.id()).toList();
+    }
+
+    private List<CompiledAdapter> accepting(TrafficExchange exchange) {
+        String host = exchange.host().toLowerCase(Locale.ROOT);
+        host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String path = normalisedPath(exchange.path());
+        int port = exchange.port();
+        Set<CompiledAdapter> accepting = new TreeSet<>((x, y) -> x.adapter.id().compareTo(y.adapter.id()));
+        for (EndpointIndex.Candidate c : index.lookup(host)) {
+            if (c.endpoint().accepts(host, path, exchange.method(), port)) {
+                accepting.add(c.adapter());
+            }
+        }
+        return List.copyOf(accepting);
     }
 
     /** Every value of a request no adapter claims, as unmapped parameters (for the inventory). */
