@@ -18,8 +18,9 @@ import java.util.Optional;
  * @param context         {@code query}, {@code body}, {@code header}, {@code cookie}, or the root as written
  * @param steps           member names, positions and occurrences
  * @param encryptedScheme the scheme of an {@code encrypted-payload(...)} segment on the way, if any
+ * @param firstLayer      the layer that opened the root ({@code form}, {@code json}, {@code gzip}, ...), or ""
  */
-record FieldPath(String context, List<FieldStep> steps, Optional<String> encryptedScheme) {
+record FieldPath(String context, List<FieldStep> steps, Optional<String> encryptedScheme, String firstLayer) {
     private static final String ENCRYPTED = "encrypted-payload(";
 
     FieldPath {
@@ -59,7 +60,19 @@ record FieldPath(String context, List<FieldStep> steps, Optional<String> encrypt
             }
             // other segments (base64, gzip, bearer, ...) are layers: no step
         }
-        return new FieldPath(context, steps, scheme);
+        return new FieldPath(context, steps, scheme, segments.size() > 1 ? layer(segments.get(1)) : "");
+    }
+
+    /** The decoder layer a segment stands for, as {@link dev.phonehome.core.kb.DecodingStep} names layers. */
+    private static String layer(String segment) {
+        if (segment.startsWith("pb:")) {
+            return "protobuf";
+        }
+        int end = 0;
+        while (end < segment.length() && Character.isLetterOrDigit(segment.charAt(end))) {
+            end++;
+        }
+        return segment.substring(0, end);
     }
 
     /** The segments between {@code " > "}, not splitting inside quoted names. */

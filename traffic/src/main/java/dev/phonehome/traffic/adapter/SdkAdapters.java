@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * looked up once in an {@link EndpointIndex}; only the few adapters found there test their path and
  * method, and their field selectors run over the decoded leaves. Where several adapters share an
  * endpoint (TrackHAR's JSON and query-string variants of one API), the one whose fields select most
- * values wins, ties going to the smaller id. Immutable and thread-safe; never throws on a request.
+ * values wins; on a tie, the one whose expected decoding agrees with how each context was opened
+ * (a form body, not JSON), then the smaller id. Immutable and thread-safe; never throws on a request.
  */
 public final class SdkAdapters {
     private final EndpointIndex index;
@@ -51,11 +52,15 @@ public final class SdkAdapters {
         }
         List<Leaf> leaves = payload.values().stream().map(v -> new Leaf(v, FieldPath.of(v.path()))).toList();
         long bodyBytes = exchange.requestBody().map(TrafficBody::size).orElse(0L);
+        Set<String> opened = new TreeSet<>();
+        leaves.forEach(l -> opened.add(l.path.context() + " " + l.path.firstLayer()));
         AdapterMatch best = null;
-        int bestScore = -1;
+        long bestScore = -1;
         for (CompiledAdapter a : candidates) {
             AdapterMatch m = match(a, leaves, bodyBytes);
-            int score = m.mapped().size();
+            long agreeing = a.adapter.decoding().stream()
+                    .filter(d -> d.field() == null && opened.contains(d.context() + " " + d.layer())).count();
+            long score = m.mapped().size() * 1024L + Math.min(agreeing, 1023);
             if (score > bestScore) {
                 best = m;
                 bestScore = score;
