@@ -6,6 +6,12 @@ import com.sensorsdata.analytics.javasdk.SensorsAnalytics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sensorsdata.analytics.javasdk.consumer.Consumer;
 import com.sun.net.httpserver.HttpServer;
+import dev.phonehome.core.kb.KnowledgeBase;
+import dev.phonehome.traffic.adapter.AdapterMatch;
+import dev.phonehome.traffic.adapter.SdkAdapters;
+import dev.phonehome.traffic.adapter.SdkParameter;
+import dev.phonehome.traffic.flow.TrafficBody;
+import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.http.Body;
 import dev.phonehome.traffic.http.Header;
 import dev.phonehome.traffic.http.HttpExchange;
@@ -16,6 +22,7 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +50,15 @@ class SensorsDataSdkTest {
             return new HttpExchange("x1", "127.0.0.1:1->127.0.0.1:2", 0, 0, 0, "HTTP/1.1", "POST", "",
                     "sa.api.intl.miui.com", target, headers, requestBody, List.of(), List.of(), 200, "OK",
                     List.of(), Body.EMPTY, List.of(), "", 0, List.of());
+        }
+
+        /** As the traffic pipeline reports it, sent to the receiver NCSC saw Mi Browser use. */
+        TrafficExchange trafficExchange() {
+            Optional<TrafficBody> requestBody = Optional.of(new TrafficBody(body.length, Optional.empty(),
+                    TrafficBody.BASE64, Base64.getEncoder().encodeToString(body), false, Optional.empty(), Optional.empty()));
+            return new TrafficExchange("x1", "c1", "2026-12-03T00:00:00Z", Optional.empty(), "127.0.0.1:1", "127.0.0.1:443",
+                    Optional.empty(), Optional.empty(), Optional.empty(), "HTTP/1.1", "POST",
+                    "https://sa.api.intl.miui.com" + target, 200, headers, requestBody, List.of(), Optional.empty(), List.of());
         }
     }
 
@@ -76,6 +92,48 @@ class SensorsDataSdkTest {
         assertThat(decoded.at(DATA + ".lib.$lib")).map(DecodedValue::value).contains("Java");
         assertThat(decoded.at(SECOND + ".event")).map(DecodedValue::value).contains("BrowserExit");
         assertThat(decoded.layers()).containsSubsequence("sensorsdata", "base64", "gzip", "json");
+    }
+
+    @Test
+    void adapterNamesEveryPresetPropertyAndTheAndroidId() throws Exception {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("$os", "Android");
+        properties.put("$os_version", "11");
+        properties.put("$model", "Mi 10T 5G");
+        properties.put("$manufacturer", "Xiaomi");
+        properties.put("$screen_width", 1080);
+        properties.put("$app_version", "12.10.3");
+        properties.put("$wifi", true);
+        properties.put("$carrier", "Tele2");
+        properties.put("$device_id", FAKE_ANDROID_ID);
+        properties.put("search_term", "laisvė");
+        Captured upload = upload(sa -> sa.track(FAKE_ANDROID_ID, false, "BrowserSearch", properties));
+        HttpExchange http = upload.exchange();
+        AdapterMatch m = SdkAdapters.of(KnowledgeBase.load())
+                .match(upload.trafficExchange(), new PayloadDecoder().decode(http)).orElseThrow();
+
+        assertThat(m.adapterId()).isEqualTo("sensors-data/upload");
+        assertThat(m.trackerId()).isEqualTo("sensors-data");
+        assertThat(m.encrypted()).isEmpty();
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        m.parameters().forEach(p -> byName.put(p.name(), p.standardProperties()));
+        String props = "data_list.*.properties.";
+        assertThat(byName).containsEntry("data_list.*.distinct_id", List.of("developerScopedId"))
+                .containsEntry(props + "$os", List.of("osName"))
+                .containsEntry(props + "$os_version", List.of("osVersion"))
+                .containsEntry(props + "$model", List.of("model"))
+                .containsEntry(props + "$manufacturer", List.of("manufacturer"))
+                .containsEntry(props + "$screen_width", List.of("screenWidth"))
+                .containsEntry(props + "$app_version", List.of("appVersion"))
+                .containsEntry(props + "$wifi", List.of("networkConnectionType"))
+                .containsEntry(props + "$carrier", List.of("carrier"))
+                .containsEntry(props + "$device_id", List.of("developerScopedId"))
+                .containsEntry(props + "search_term", List.of())
+                .containsEntry("data_list.*.event", List.of("userAction"))
+                .containsEntry("data_list.*.lib.$lib_version", List.of("trackerSdkVersion"))
+                .containsEntry("project", List.of("propertyId"));
+        assertThat(m.parameters()).filteredOn(p -> p.name().equals("data_list.*.distinct_id"))
+                .singleElement().extracting(SdkParameter::value).isEqualTo(FAKE_ANDROID_ID);
     }
 
     /** Keeps the events the SDK built instead of sending them. */
