@@ -2,6 +2,7 @@ package dev.phonehome.core.device;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Values that platforms and SDKs send in place of a real identifier: all-zero advertising IDs
@@ -20,6 +21,8 @@ public final class Placeholders {
             "none",
             "n/a");
 
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+
     private Placeholders() {
     }
 
@@ -33,6 +36,6 @@ public final class Placeholders {
             return true;
         }
         String bare = v.replaceAll("[-:. ]", "");
-        return bare.length() >= 6 && bare.chars().allMatch(c -> c == bare.charAt(0));
+        return bare.length() >= 6 && HEX.matcher(bare).matches() && bare.chars().allMatch(c -> c == bare.charAt(0));
     }
 }

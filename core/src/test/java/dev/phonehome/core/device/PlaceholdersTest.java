@@ -15,7 +15,7 @@ class PlaceholdersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"358240051111110", "02:00:00:aa:bb:cc", "e0f556e0-b265-4211-9065-85a622906954", "00000",
-            "unknown-device-7"})
+            "unknown-device-7", "!!!!!!"})
     void realValues(String v) {
         assertThat(Placeholders.isPlaceholder(v)).isFalse();
     }

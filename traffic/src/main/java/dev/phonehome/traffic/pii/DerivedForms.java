@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class DerivedForms {
     /** Base64 fragments shorter than this are left out: they would match unrelated base64 by chance. */
-    static final int MIN_BASE64_CHARS = 8;
+    static final int MIN_BASE64_CHARS = 6;
 
     private static final String[][] DIGESTS = {{"MD5", "md5"}, {"SHA-1", "sha1"}, {"SHA-256", "sha256"}};
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-F]{2}");
