@@ -19,7 +19,7 @@ final class EmailDetector implements TypedDetector {
 
     @Override
     public void find(String key, ByteText text, Sink sink) {
-        Matcher domain = DOMAIN.matcher(text).useTransparentBounds(true);
+        Matcher domain = null;
         for (int at = 1; at < text.length(); at++) {
             if (text.charAt(at) != '@') {
                 continue;
@@ -30,6 +30,9 @@ final class EmailDetector implements TypedDetector {
             }
             if (start == at || start > 0 && local(text.charAt(start - 1))) {
                 continue;
+            }
+            if (domain == null) {
+                domain = DOMAIN.matcher(text).useTransparentBounds(true);
             }
             domain.region(at + 1, Math.min(text.length(), at + 1 + MAX_DOMAIN));
             if (domain.lookingAt() && !FILE_EXTENSIONS.contains(domain.group(1).toLowerCase(Locale.ROOT))) {

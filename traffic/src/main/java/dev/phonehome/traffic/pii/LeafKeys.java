@@ -2,53 +2,73 @@ package dev.phonehome.traffic.pii;
 
 import dev.phonehome.traffic.decode.PathSyntax;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The name a leaf was sent under, read from its path ({@link PathSyntax}): {@code $model} in
- * {@code body > json[0].properties.$model}, {@code id} in {@code query > form:id[1]}.
+ * {@code body > json[0].properties.$model}, {@code id} in {@code query > form:id[1]}. Called for
+ * every leaf, so it scans by hand rather than with regular expressions.
  */
 final class LeafKeys {
-    private static final Pattern TRAILING_INDEX = Pattern.compile("(\\[[0-9]+])+$");
-    private static final Pattern NOT_NAME = Pattern.compile("[_$.\\s-]");
-
     private LeafKeys() {
     }
 
     /** The last key of {@code path}, unquoted; empty when the last segment has none. */
     static String lastKey(String path) {
-        String segment = lastSegment(path);
-        int start = keyStart(segment);
-        String key = segment.substring(start);
-        if (key.startsWith("[\"") && key.endsWith("\"]")) {
-            return key.substring(2, key.length() - 2).replace("\\\"", "\"").replace("\\\\", "\\");
+        int end = withoutIndexes(path);
+        int start = keyStart(path, end);
+        if (path.startsWith("[\"", start) && path.startsWith("\"]", end - 2) && end - start >= 4) {
+            return path.substring(start + 2, end - 2).replace("\\\"", "\"").replace("\\\\", "\\");
         }
-        return key;
+        return path.substring(start, end);
     }
 
     /** {@code path} without its last key and index: leaves with the same parent were sent side by side. */
     static String parent(String path) {
-        String segment = lastSegment(path);
-        return path.substring(0, path.length() - segment.length() + keyStart(segment));
+        return path.substring(0, keyStart(path, withoutIndexes(path)));
     }
 
     /** A key folded for comparison: lower case without {@code _ $ . -} or spaces. */
     static String normal(String key) {
-        return NOT_NAME.matcher(key.toLowerCase(Locale.ROOT)).replaceAll("");
-    }
-
-    private static String lastSegment(String path) {
-        int cut = path.lastIndexOf(PathSyntax.SEPARATOR);
-        String segment = cut < 0 ? path : path.substring(cut + PathSyntax.SEPARATOR.length());
-        return TRAILING_INDEX.matcher(segment).replaceAll("");
-    }
-
-    /** Where the key begins in an unindexed segment: after the last {@code .} or {@code :}, or at a quoted selector. */
-    private static int keyStart(String segment) {
-        if (segment.endsWith("\"]")) {
-            int quoted = segment.lastIndexOf("[\"");
-            return quoted < 0 ? 0 : quoted;
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if ("_$.- \t".indexOf(c) < 0) {
+                out.append(c);
+            }
         }
-        return Math.max(segment.lastIndexOf('.'), segment.lastIndexOf(':')) + 1;
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The end of {@code path} once trailing {@code [n]} indexes are cut off. */
+    private static int withoutIndexes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == ']') {
+            int i = end - 2;
+            while (i >= 0 && path.charAt(i) >= '0' && path.charAt(i) <= '9') {
+                i--;
+            }
+            if (i < 0 || i == end - 2 || path.charAt(i) != '[') {
+                break;
+            }
+            end = i;
+        }
+        return end;
+    }
+
+    /** Where the key ending at {@code end} begins: at a quoted selector, or after the last {@code .}, {@code :} or separator. */
+    private static int keyStart(String path, int end) {
+        int segment = path.lastIndexOf(PathSyntax.SEPARATOR, end - 1);
+        int floor = segment < 0 ? 0 : segment + PathSyntax.SEPARATOR.length();
+        if (path.startsWith("\"]", end - 2)) {
+            int quoted = path.lastIndexOf("[\"", end - 3);
+            return quoted < floor ? floor : quoted;
+        }
+        for (int i = end - 1; i >= floor; i--) {
+            char c = path.charAt(i);
+            if (c == '.' || c == ':') {
+                return i + 1;
+            }
+        }
+        return floor;
     }
 }

@@ -225,12 +225,15 @@ public final class PersonalDataMatcher {
      * time but no memory.
      */
     private static final class Location {
-        private final Set<Variant> variantsSeen = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final List<Candidate> profile = new ArrayList<>();
-        private final List<Candidate> typed = new ArrayList<>();
+        private Set<Variant> variantsSeen;
+        private final List<Candidate> profile = new ArrayList<>(0);
+        private final List<Candidate> typed = new ArrayList<>(0);
         private long dropped;
 
         void profile(Variant v, int start, int end) {
+            if (variantsSeen == null) {
+                variantsSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
             if (variantsSeen.add(v)) {
                 profile.add(new Candidate(v, v.type(), v.form(), start, end));
             }
@@ -246,6 +249,9 @@ public final class PersonalDataMatcher {
 
         /** Folds duplicates as the class comment says; the rest in order of offset. */
         List<Candidate> resolve(ByteText text) {
+            if (profile.isEmpty() && typed.isEmpty()) {
+                return List.of();
+            }
             List<Candidate> out = new ArrayList<>();
             Map<String, List<Candidate>> bySource = new HashMap<>();
             profile.forEach(c -> bySource.computeIfAbsent(group(c.variant().source()), k -> new ArrayList<>()).add(c));
