@@ -43,9 +43,9 @@ final class LocationForms {
             }
         }
         add(out, new Variant(micro(point.latitude()), LATITUDE, PersonalDataType.LOCATION, "location-micro-degrees",
-                Boundary.DIGITS, HitConfidence.HIGH));
+                Boundary.NUMBER, HitConfidence.HIGH));
         add(out, new Variant(micro(point.longitude()), LONGITUDE, PersonalDataType.LOCATION, "location-micro-degrees",
-                Boundary.DIGITS, HitConfidence.HIGH));
+                Boundary.NUMBER, HitConfidence.HIGH));
         return new ArrayList<>(out.values());
     }
 

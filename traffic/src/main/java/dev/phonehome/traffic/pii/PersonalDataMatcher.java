@@ -10,6 +10,7 @@ import dev.phonehome.traffic.decode.DecodedValue;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -266,7 +267,8 @@ public final class PersonalDataMatcher {
                     out.add(c);
                 }
             }
-            out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
+            out.sort(Comparator.comparingInt(Candidate::start).thenComparing(Comparator.comparingInt(Candidate::end).reversed())
+                    .thenComparing(Candidate::form));
             return out;
         }
     }
