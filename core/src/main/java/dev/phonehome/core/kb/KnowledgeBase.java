@@ -15,6 +15,7 @@ public final class KnowledgeBase {
     private final Permissions permissions;
     private final Lexicon lexicon;
     private final Jurisdictions jurisdictions;
+    private final IdentifierFacts identifierFacts;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -27,6 +28,7 @@ public final class KnowledgeBase {
         permissions = Permissions.parse(Permissions.FILE, KbFiles.open(Permissions.FILE), version);
         lexicon = Lexicon.parse(Lexicon.FILE, KbFiles.open(Lexicon.FILE), version);
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
+        identifierFacts = IdentifierFacts.parse(IdentifierFacts.FILE, KbFiles.open(IdentifierFacts.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -84,5 +86,9 @@ public final class KnowledgeBase {
 
     public Jurisdictions jurisdictions() {
         return jurisdictions;
+    }
+
+    public IdentifierFacts identifierFacts() {
+        return identifierFacts;
     }
 }

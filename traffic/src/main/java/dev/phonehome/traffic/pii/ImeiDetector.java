@@ -6,13 +6,18 @@ import java.util.Set;
 
 /**
  * A run of exactly 15 digits that passes the Luhn check and starts with the reporting body of
- * nearly every phone TAC in use: 01 (PTCRB), 35 (BABT), 86 (TAF) or 99 (GHA). One random 15-digit
- * number in 10 passes Luhn; the prefix rule cuts that to 1 in 250, and ids, timestamps and
- * amounts rarely start that way.
+ * nearly every phone TAC in use ({@code imei_reporting_bodies} of {@code kb/identifiers.json}: 01
+ * PTCRB, 35 BABT, 86 TAF, 99 GHA). One random 15-digit number in 10 passes Luhn; four prefixes cut
+ * that to 1 in 250, and ids, timestamps and amounts rarely start that way.
  */
 final class ImeiDetector implements TypedDetector {
     private static final int LENGTH = 15;
-    private static final Set<String> REPORTING_BODIES = Set.of("01", "35", "86", "99");
+
+    private final Set<String> reportingBodies;
+
+    ImeiDetector(Set<String> reportingBodies) {
+        this.reportingBodies = Set.copyOf(reportingBodies);
+    }
 
     @Override
     public void find(String key, ByteText text, Sink sink) {
@@ -25,7 +30,7 @@ final class ImeiDetector implements TypedDetector {
             int end = TextScan.digitsEnd(text, i);
             if (end - i == LENGTH) {
                 String digits = text.subSequence(i, end).toString();
-                if (REPORTING_BODIES.contains(digits.substring(0, 2)) && Luhn.isValid(digits)) {
+                if (reportingBodies.contains(digits.substring(0, 2)) && Luhn.isValid(digits)) {
                     sink.match(PersonalDataType.IMEI, "imei-luhn", i, end);
                 }
             }

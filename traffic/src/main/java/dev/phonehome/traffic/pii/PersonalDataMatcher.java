@@ -5,6 +5,7 @@ import dev.phonehome.core.device.DeviceProfile;
 import dev.phonehome.core.device.PersonalDataType;
 import dev.phonehome.core.device.Placeholders;
 import dev.phonehome.core.device.ProfileValue;
+import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.traffic.decode.DecodedPayload;
 import dev.phonehome.traffic.decode.DecodedValue;
 import dev.phonehome.traffic.flow.TrafficExchange;
@@ -52,8 +53,13 @@ public final class PersonalDataMatcher {
         this.problems = List.copyOf(problems);
     }
 
-    /** A matcher for the values of {@code profile}, plus the typed detectors. */
+    /** A matcher for the values of {@code profile}, plus the typed detectors, with the shipped knowledge base. */
     public static PersonalDataMatcher of(DeviceProfile profile) {
+        return of(profile, KnowledgeBase.load());
+    }
+
+    /** A matcher for the values of {@code profile}, plus the typed detectors. */
+    public static PersonalDataMatcher of(DeviceProfile profile, KnowledgeBase kb) {
         List<Variant> variants = new ArrayList<>();
         List<Problem> skipped = new ArrayList<>();
         for (ProfileValue value : profile.identifiers().values()) {
@@ -68,7 +74,7 @@ public final class PersonalDataMatcher {
             }
         }
         profile.identifiers().location().ifPresent(p -> variants.addAll(LocationForms.of(p)));
-        return new PersonalDataMatcher(PatternIndex.of(variants), TypedDetectors.all(), skipped);
+        return new PersonalDataMatcher(PatternIndex.of(variants), TypedDetectors.all(kb.identifierFacts()), skipped);
     }
 
     /** Typed detectors only, for traffic of a phone without a profile. */

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.pii;
 
+import dev.phonehome.core.kb.IdentifierFacts;
 import java.util.List;
 
 /** The typed detectors, in the order their hits are listed. */
@@ -7,8 +8,8 @@ final class TypedDetectors {
     private TypedDetectors() {
     }
 
-    static List<TypedDetector> all() {
-        return List.of(new ImeiDetector(), new MacAddressDetector(), new EmailDetector(), new PhoneNumberDetector(),
-                new CoordinatePairDetector(), new AdvertisingIdDetector());
+    static List<TypedDetector> all(IdentifierFacts facts) {
+        return List.of(new ImeiDetector(facts.imeiReportingBodies()), new MacAddressDetector(), new EmailDetector(),
+                new PhoneNumberDetector(), new CoordinatePairDetector(), new AdvertisingIdDetector());
     }
 }
