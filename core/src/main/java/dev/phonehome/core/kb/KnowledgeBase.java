@@ -16,6 +16,7 @@ public final class KnowledgeBase {
     private final Lexicon lexicon;
     private final Jurisdictions jurisdictions;
     private final SdkAdapterCatalog sdkAdapters;
+    private final IdentifierFacts identifierFacts;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -30,6 +31,7 @@ public final class KnowledgeBase {
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
         sdkAdapters = SdkAdapterCatalog.parse(SdkAdapterCatalog.FILE, KbFiles.open(SdkAdapterCatalog.FILE), version,
                 trackers);
+        identifierFacts = IdentifierFacts.parse(IdentifierFacts.FILE, KbFiles.open(IdentifierFacts.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -91,5 +93,9 @@ public final class KnowledgeBase {
 
     public SdkAdapterCatalog sdkAdapters() {
         return sdkAdapters;
+    }
+
+    public IdentifierFacts identifierFacts() {
+        return identifierFacts;
     }
 }
