@@ -15,6 +15,8 @@ public final class KnowledgeBase {
     private final Permissions permissions;
     private final Lexicon lexicon;
     private final Jurisdictions jurisdictions;
+    private final GeodataPins geodataPins;
+    private final AnycastNetworks anycastNetworks;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -27,6 +29,8 @@ public final class KnowledgeBase {
         permissions = Permissions.parse(Permissions.FILE, KbFiles.open(Permissions.FILE), version);
         lexicon = Lexicon.parse(Lexicon.FILE, KbFiles.open(Lexicon.FILE), version);
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
+        geodataPins = GeodataPins.parse(GeodataPins.FILE, KbFiles.open(GeodataPins.FILE), version);
+        anycastNetworks = AnycastNetworks.parse(AnycastNetworks.FILE, KbFiles.open(AnycastNetworks.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -84,5 +88,14 @@ public final class KnowledgeBase {
 
     public Jurisdictions jurisdictions() {
         return jurisdictions;
+    }
+
+    /** The pinned geodata snapshot {@code phonehome data update} installs. */
+    public GeodataPins geodataPins() {
+        return geodataPins;
+    }
+
+    public AnycastNetworks anycastNetworks() {
+        return anycastNetworks;
     }
 }

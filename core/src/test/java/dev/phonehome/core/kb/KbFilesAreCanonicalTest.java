@@ -27,16 +27,19 @@ class KbFilesAreCanonicalTest {
     private static final Path KB_DIR = Path.of("src/main/resources/kb");
 
     /** The sort key of each list, by list name. */
-    private static final Map<String, Function<Map<String, Object>, String>> SORT_KEYS = Map.of(
-            "trackers", e -> text(e, "id"),
-            "organisations", e -> text(e, "id"),
-            "permissions", e -> text(e, "name"),
-            "capabilities", e -> text(e, "id"),
-            "apis", e -> text(e, "class_name", "member", "descriptor", "capability"),
-            "eea_members", e -> text(e, "country", "from"),
-            "adequacy_decisions", e -> (e.get("country") == null ? "~" : text(e, "country")) + "\t" + text(e, "from"),
-            "terms", e -> text(e, "category", "language", "term"),
-            "benign", e -> text(e, "language", "term"));
+    private static final Map<String, Function<Map<String, Object>, String>> SORT_KEYS = Map.ofEntries(
+            Map.entry("trackers", e -> text(e, "id")),
+            Map.entry("organisations", e -> text(e, "id")),
+            Map.entry("permissions", e -> text(e, "name")),
+            Map.entry("capabilities", e -> text(e, "id")),
+            Map.entry("apis", e -> text(e, "class_name", "member", "descriptor", "capability")),
+            Map.entry("eea_members", e -> text(e, "country", "from")),
+            Map.entry("adequacy_decisions", e -> (e.get("country") == null ? "~" : text(e, "country")) + "\t" + text(e, "from")),
+            Map.entry("terms", e -> text(e, "category", "language", "term")),
+            Map.entry("benign", e -> text(e, "language", "term")),
+            Map.entry("packages", e -> text(e, "id")),
+            Map.entry("networks", e -> String.format("%010d", ((Number) e.get("asn")).longValue())),
+            Map.entry("prefixes", e -> text(e, "prefix")));
 
     private static String text(Map<String, Object> entry, String... keys) {
         return Stream.of(keys).map(k -> String.valueOf(entry.get(k))).collect(Collectors.joining("\t"));
@@ -44,7 +47,8 @@ class KbFilesAreCanonicalTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trackers.json", "organisations.json", "permissions.json", "risky-apis.json",
-            "lexicons.json", "jurisdictions.json"})
+            "lexicons.json", "jurisdictions.json",
+            "geodata.json", "anycast-networks.json"})
     void fileIsCanonicalAndSorted(String name, @TempDir Path tmp) throws IOException {
         Path file = KB_DIR.resolve(name);
         Map<String, Object> document = new ObjectMapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
