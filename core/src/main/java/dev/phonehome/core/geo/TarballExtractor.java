@@ -54,7 +54,7 @@ public final class TarballExtractor {
                 if (!wanted.contains(name)) {
                     continue;
                 }
-                if (!entry.isFile()) {
+                if (!isPlainFile(entry)) {
                     throw new GeodataUpdateException(tarball + ": " + entry.getName() + " is not a regular file");
                 }
                 if (written.containsKey(name)) {
@@ -83,5 +83,11 @@ public final class TarballExtractor {
             }
         }
         return written;
+    }
+
+    /** {@code isFile()} alone also accepts links and devices in some tar dialects. */
+    private static boolean isPlainFile(TarArchiveEntry entry) {
+        return entry.isFile() && !entry.isSymbolicLink() && !entry.isLink() && !entry.isDirectory()
+                && !entry.isCharacterDevice() && !entry.isBlockDevice() && !entry.isFIFO();
     }
 }
