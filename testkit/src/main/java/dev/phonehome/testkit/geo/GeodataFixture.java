@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <p>Known answers: 8.219.0.0/16 is SG and AS45102 (Alibaba); 8.8.8.0/24 is US and AS15169
  * (Google); 5.9.0.0/16 is DE and AS24940 (Hetzner); 104.16.0.0/13 is US in one database and GB in
- * the other, AS13335 (Cloudflare); 2a00:1450::/32 is IE and AS15169.
+ * the other, AS13335 (Cloudflare); 2a00:1450::/32 is IE and AS15169; 200.160.0.0/20 is BR,
+ * 81.2.69.0/24 GB and 24.48.0.0/16 CA, without ASN.
  */
 public final class GeodataFixture {
     public static final String VERSION = "2.3.2026061719";
@@ -70,7 +71,10 @@ public final class GeodataFixture {
                 .network("8.8.8.0/24", Map.of("country_code", "US"))
                 .network("8.219.0.0/16", Map.of("country_code", "SG"))
                 .network("104.16.0.0/13", Map.of("country_code", cloudflareCountry))
-                .network("2a00:1450::/32", Map.of("country_code", "IE"));
+                .network("2a00:1450::/32", Map.of("country_code", "IE"))
+                .network("200.160.0.0/20", Map.of("country_code", "BR"))
+                .network("81.2.69.0/24", Map.of("country_code", "GB"))
+                .network("24.48.0.0/16", Map.of("country_code", "CA"));
     }
 
     private void publish(String name, String version, NpmTarball tarball) {
