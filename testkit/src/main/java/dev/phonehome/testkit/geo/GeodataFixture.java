@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A small geodata snapshot made by the test itself, shaped like the ip-location-db packages: three
- * npm tarballs (country, cross-check country, ASN CSV), a pins document in the form of
+ * npm tarballs (country, cross-check country, ASN CSV) with the file and notice names of the real
+ * packages, a pins document in the form of
  * {@code kb/geodata.json} with their real hashes, and a fake {@code npm} that serves them.
  *
  * <p>Known answers: 8.219.0.0/16 is SG and AS45102 (Alibaba); 8.8.8.0/24 is US and AS15169
@@ -57,7 +58,10 @@ public final class GeodataFixture {
                 f.publish(ASN, version, NpmTarball.of(ASN, version)
                         .file("package/asn-ipv4.csv", ASN_V4.getBytes(StandardCharsets.UTF_8))
                         .file("package/asn-ipv6.csv", ASN_V6.getBytes(StandardCharsets.UTF_8))
-                        .file("package/ROUTEVIEWS-LICENSE", "RouteViews, CC BY 4.0\n".getBytes(StandardCharsets.UTF_8)));
+                        .file("package/ROUTEVIEWS-LICENSE", "RouteViews, CC BY 4.0\n".getBytes(StandardCharsets.UTF_8))
+                        .file("package/DBIP-LICENSE", "DB-IP, CC BY 4.0\n".getBytes(StandardCharsets.UTF_8))
+                        .file("package/NRO_LICENSE", "NRO statistics, CC BY 4.0\n".getBytes(StandardCharsets.UTF_8))
+                        .file("package/MODIFICATIONS", "merged by the test\n".getBytes(StandardCharsets.UTF_8)));
             }
             return f;
         } catch (IOException e) {
