@@ -26,7 +26,9 @@ public final class NpmPack implements PackageFetcher {
     }
 
     @Override
-    public Path fetch(String spec, Path into) throws GeodataUpdateException {
+    public Path fetch(String spec, Path directory) throws GeodataUpdateException {
+        // npm runs in the directory, so a relative path would be resolved twice.
+        Path into = directory.toAbsolutePath();
         Path log = into.resolve("npm.log");
         Process process;
         try {

@@ -23,6 +23,14 @@ class NpmPackTest {
     }
 
     @Test
+    void aRelativeDestinationIsResolvedOnce() throws Exception {
+        GeodataFixture fixture = GeodataFixture.write(tmp);
+        Path into = Files.createDirectories(Path.of("target", "npm-pack-" + System.nanoTime()));
+        Path tgz = new NpmPack(fixture.fakeNpm(tmp).toString()).fetch(GeodataFixture.ASN + "@latest", into);
+        assertThat(tgz).exists().startsWith(into.toAbsolutePath());
+    }
+
+    @Test
     void aMissingNpmSaysHowToGetIt() {
         assertThatThrownBy(() -> new NpmPack(tmp.resolve("no-npm-here").toString()).fetch("a@1", tmp))
                 .isInstanceOf(GeodataUpdateException.class)
