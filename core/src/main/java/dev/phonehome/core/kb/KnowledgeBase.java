@@ -17,6 +17,8 @@ public final class KnowledgeBase {
     private final Jurisdictions jurisdictions;
     private final SdkAdapterCatalog sdkAdapters;
     private final IdentifierFacts identifierFacts;
+    private final GeodataPins geodataPins;
+    private final AnycastNetworks anycastNetworks;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -32,6 +34,8 @@ public final class KnowledgeBase {
         sdkAdapters = SdkAdapterCatalog.parse(SdkAdapterCatalog.FILE, KbFiles.open(SdkAdapterCatalog.FILE), version,
                 trackers);
         identifierFacts = IdentifierFacts.parse(IdentifierFacts.FILE, KbFiles.open(IdentifierFacts.FILE), version);
+        geodataPins = GeodataPins.parse(GeodataPins.FILE, KbFiles.open(GeodataPins.FILE), version);
+        anycastNetworks = AnycastNetworks.parse(AnycastNetworks.FILE, KbFiles.open(AnycastNetworks.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -97,5 +101,14 @@ public final class KnowledgeBase {
 
     public IdentifierFacts identifierFacts() {
         return identifierFacts;
+    }
+
+    /** The pinned geodata snapshot {@code phonehome data update} installs. */
+    public GeodataPins geodataPins() {
+        return geodataPins;
+    }
+
+    public AnycastNetworks anycastNetworks() {
+        return anycastNetworks;
     }
 }
