@@ -16,6 +16,8 @@ public final class KnowledgeBase {
     private final Lexicon lexicon;
     private final Jurisdictions jurisdictions;
     private final SdkAdapterCatalog sdkAdapters;
+    private final GeodataPins geodataPins;
+    private final AnycastNetworks anycastNetworks;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -30,6 +32,8 @@ public final class KnowledgeBase {
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
         sdkAdapters = SdkAdapterCatalog.parse(SdkAdapterCatalog.FILE, KbFiles.open(SdkAdapterCatalog.FILE), version,
                 trackers);
+        geodataPins = GeodataPins.parse(GeodataPins.FILE, KbFiles.open(GeodataPins.FILE), version);
+        anycastNetworks = AnycastNetworks.parse(AnycastNetworks.FILE, KbFiles.open(AnycastNetworks.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -91,5 +95,14 @@ public final class KnowledgeBase {
 
     public SdkAdapterCatalog sdkAdapters() {
         return sdkAdapters;
+    }
+
+    /** The pinned geodata snapshot {@code phonehome data update} installs. */
+    public GeodataPins geodataPins() {
+        return geodataPins;
+    }
+
+    public AnycastNetworks anycastNetworks() {
+        return anycastNetworks;
     }
 }

@@ -38,7 +38,10 @@ class KbFilesAreCanonicalTest {
             Map.entry("terms", e -> text(e, "category", "language", "term")),
             Map.entry("benign", e -> text(e, "language", "term")),
             Map.entry("adapters", e -> text(e, "id")),
-            Map.entry("standard_properties", e -> text(e, "name")));
+            Map.entry("standard_properties", e -> text(e, "name")),
+            Map.entry("packages", e -> text(e, "id")),
+            Map.entry("networks", e -> String.format("%010d", ((Number) e.get("asn")).longValue())),
+            Map.entry("prefixes", e -> text(e, "prefix")));
 
     private static String text(Map<String, Object> entry, String... keys) {
         return Stream.of(keys).map(k -> String.valueOf(entry.get(k))).collect(Collectors.joining("\t"));
@@ -46,7 +49,8 @@ class KbFilesAreCanonicalTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trackers.json", "organisations.json", "permissions.json", "risky-apis.json",
-            "lexicons.json", "jurisdictions.json", "sdk-adapters.json"})
+            "lexicons.json", "jurisdictions.json", "sdk-adapters.json",
+            "geodata.json", "anycast-networks.json"})
     void fileIsCanonicalAndSorted(String name, @TempDir Path tmp) throws IOException {
         Path file = KB_DIR.resolve(name);
         Map<String, Object> document = new ObjectMapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
