@@ -8,6 +8,7 @@ import dev.phonehome.core.geo.Geodata;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.Regime;
+import dev.phonehome.testkit.HarBuilder;
 import dev.phonehome.traffic.capture.KeyLog;
 import dev.phonehome.traffic.destination.DestinationResolver;
 import dev.phonehome.traffic.flow.TrafficAnalyzer;
@@ -15,6 +16,7 @@ import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.pii.PersonalDataMatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrivacyAnalyzerTest {
     static final String ANDROID_ID = "9774d56d682e549c";
     static final String AD_ID = "e0f556e0-b265-4211-9065-85a622906954";
+    static final String FORM = "application/x-www-form-urlencoded";
     static final String PROFILE = """
             vendor: "Test vendor"
             android_id: "%s"
@@ -40,7 +43,7 @@ class PrivacyAnalyzerTest {
 
     @Test
     void sensorsDataBatchIsAttributedDecodedAndItsIdentifiersFound() throws Exception {
-        PrivacyReport report = analyze(har(sensorsEntry(), gaEntry()), new ArrayList<>());
+        PrivacyReport report = analyze(har(true, true), new ArrayList<>());
 
         assertThat(report.exchanges()).isEqualTo(2);
         DestinationUse sensors = destination(report, "sa.api.intl.miui.com");
@@ -74,7 +77,7 @@ class PrivacyAnalyzerTest {
     @Test
     void perExchangeFactsNameTheSdkAndEveryHit() throws Exception {
         List<ExchangeFacts> facts = new ArrayList<>();
-        analyze(har(sensorsEntry()), facts);
+        analyze(har(true, false), facts);
 
         ExchangeFacts f = facts.get(0);
         assertThat(f.sdk().orElseThrow().adapterId()).isEqualTo("sensors-data/upload");
@@ -85,7 +88,7 @@ class PrivacyAnalyzerTest {
 
     @Test
     void sameCaptureGivesIdenticalJson() throws Exception {
-        Path har = har(sensorsEntry(), gaEntry());
+        Path har = har(true, true);
         String a = CanonicalJson.toString(analyze(har, new ArrayList<>()));
         String b = CanonicalJson.toString(analyze(har, new ArrayList<>()));
         assertThat(a).isEqualTo(b).contains("sa.api.intl.miui.com");
@@ -93,7 +96,7 @@ class PrivacyAnalyzerTest {
 
     @Test
     void withoutProfileTypedDetectorsStillRun() throws Exception {
-        Path har = har(gaEntry());
+        Path har = har(false, true);
         PrivacyAnalyzer analyzer = new PrivacyAnalyzer(KnowledgeBase.load(), PersonalDataMatcher.withoutProfile(),
                 new DestinationResolver(KnowledgeBase.load(), Geodata.none()), LocalDate.of(2026, 1, 1));
         new TrafficAnalyzer().analyze(har, KeyLog.empty(), analyzer::analyze);
@@ -116,40 +119,32 @@ class PrivacyAnalyzerTest {
                 .orElseThrow(() -> new AssertionError("no destination " + name + " in " + report.destinations()));
     }
 
-    private static String sensorsEntry() throws Exception {
+    /** A Sensors Data batch as the SDK posts it: {@code data_list} is base64(gzip(JSON array)). */
+    static HarBuilder sensorsUpload(HarBuilder har) throws IOException {
         String events = "[{\"distinct_id\":\"" + ANDROID_ID + "\",\"event\":\"AppStart\",\"type\":\"track\","
                 + "\"properties\":{\"$model\":\"Mi 10T\",\"$os\":\"Android\",\"$manufacturer\":\"Xiaomi\"}}]";
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(events.getBytes(StandardCharsets.UTF_8));
         }
-        String dataList = java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(gz.toByteArray()),
-                StandardCharsets.UTF_8);
-        return entry("POST", "https://sa.api.intl.miui.com/sa?project=browser", "192.0.2.7",
-                "application/x-www-form-urlencoded", "crc=1&gzip=1&data_list=" + dataList);
+        String dataList = URLEncoder.encode(Base64.getEncoder().encodeToString(gz.toByteArray()), StandardCharsets.UTF_8);
+        return har.request("2026-05-01T12:00:00Z", "POST", "https://sa.api.intl.miui.com/sa?project=browser",
+                "192.0.2.7", FORM, "crc=1&gzip=1&data_list=" + dataList);
     }
 
-    private static String gaEntry() {
-        return entry("POST", "https://www.google-analytics.com/collect", "198.51.100.9",
-                "application/x-www-form-urlencoded", "v=1&tid=UA-1-1&t=pageview&dp=%2Fhome&cid=" + AD_ID);
+    static HarBuilder gaHit(HarBuilder har) {
+        return har.request("2026-05-01T12:00:01Z", "POST", "https://www.google-analytics.com/collect", "198.51.100.9",
+                FORM, "v=1&tid=UA-1-1&t=pageview&dp=%2Fhome&cid=" + AD_ID);
     }
 
-    private static String entry(String method, String url, String ip, String mime, String body) {
-        return """
-                {"startedDateTime":"2026-05-01T12:00:00Z","time":5,
-                 "request":{"method":"%s","url":"%s","httpVersion":"HTTP/1.1",
-                  "headers":[{"name":"Content-Type","value":"%s"}],"queryString":[],"cookies":[],
-                  "headersSize":-1,"bodySize":%d,"postData":{"mimeType":"%s","text":"%s"}},
-                 "response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"cookies":[],
-                  "content":{"size":0,"mimeType":""},"redirectURL":"","headersSize":-1,"bodySize":0},
-                 "cache":{},"timings":{"send":0,"wait":1,"receive":0},"serverIPAddress":"%s"}
-                """.formatted(method, url, mime, body.length(), mime, body, ip);
-    }
-
-    private Path har(String... entries) throws Exception {
-        Path file = dir.resolve("capture.har");
-        Files.writeString(file, "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"test\",\"version\":\"1\"},"
-                + "\"entries\":[" + String.join(",", entries) + "]}}", StandardCharsets.UTF_8);
-        return file;
+    private Path har(boolean sensors, boolean ga) throws IOException {
+        HarBuilder har = new HarBuilder();
+        if (sensors) {
+            sensorsUpload(har);
+        }
+        if (ga) {
+            gaHit(har);
+        }
+        return har.write(dir.resolve("capture.har"));
     }
 }
