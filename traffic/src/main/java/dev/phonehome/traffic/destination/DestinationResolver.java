@@ -14,6 +14,7 @@ import dev.phonehome.core.kb.Organisation;
 import dev.phonehome.core.kb.Tracker;
 import dev.phonehome.traffic.flow.ServerNameSource;
 import dev.phonehome.traffic.flow.TrafficConnection;
+import dev.phonehome.traffic.flow.TrafficExchange;
 import java.net.InetAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,6 +50,15 @@ public final class DestinationResolver {
         Optional<String> ip = ServerAddress.of(connection.server()).map(IpLiteral::text);
         String host = connection.serverName().orElse(ip.isPresent() ? "" : connection.server());
         return resolve(host, connection.serverNameSource(), ip, when);
+    }
+
+    /** The destination of an exchange's server: its URL host, else the connection's server name, on {@code when}. */
+    public Destination resolve(TrafficExchange exchange, LocalDate when) {
+        Optional<String> ip = ServerAddress.of(exchange.server()).map(IpLiteral::text);
+        String host = !exchange.host().isEmpty() ? exchange.host()
+                : exchange.serverName().orElse(ip.isPresent() ? "" : exchange.server());
+        Optional<ServerNameSource> source = exchange.host().isEmpty() ? exchange.serverNameSource() : Optional.empty();
+        return resolve(host, source, ip, when);
     }
 
     /** The UTC date a connection started, when its timestamp reads as ISO 8601. */
