@@ -40,10 +40,12 @@ final class TrafficHar implements TrafficOutput {
     record Pair(String name, String value) {
     }
 
-    record PostData(String mimeType, String text, Optional<String> _encoding) {
+    /** {@code text} is a String, or bytes written in base64 (see {@link TrafficBody#jsonText()}). */
+    record PostData(String mimeType, Object text, Optional<String> _encoding) {
     }
 
-    record Content(long size, String mimeType, Optional<String> text, Optional<String> encoding) {
+    /** {@code text} is a String, or bytes written in base64 (see {@link TrafficBody#jsonText()}). */
+    record Content(long size, String mimeType, Optional<Object> text, Optional<String> encoding) {
     }
 
     /** A capture gives packet times, not the browser's phases: the required ones are 0. */
@@ -81,10 +83,10 @@ final class TrafficHar implements TrafficOutput {
         Optional<TrafficBody> rq = x.requestBody();
         Optional<TrafficBody> rs = x.responseBody();
         Request request = new Request(x.method(), x.url(), x.httpVersion(), List.of(), pairs(x.requestHeaders()),
-                query(x.url()), rq.map(b -> new PostData(b.contentType().orElse(""), b.text(), base64(b))),
+                query(x.url()), rq.map(b -> new PostData(b.contentType().orElse(""), b.jsonText(), base64(b))),
                 -1, rq.map(TrafficBody::size).orElse(0L));
         Content content = new Content(rs.map(TrafficBody::size).orElse(0L),
-                rs.flatMap(TrafficBody::contentType).orElse(""), rs.map(TrafficBody::text), rs.flatMap(TrafficHar::base64));
+                rs.flatMap(TrafficBody::contentType).orElse(""), rs.map(TrafficBody::jsonText), rs.flatMap(TrafficHar::base64));
         Response response = new Response(x.status(), "", x.httpVersion(), List.of(), pairs(x.responseHeaders()),
                 content, Header.first(x.responseHeaders(), "location").orElse(""), -1,
                 rs.map(TrafficBody::size).orElse(x.status() == 0 ? -1L : 0L));

@@ -69,9 +69,17 @@ public final class TrafficBody {
     }
 
     /** The kept bytes as text or, for a binary body, in base64 (encoded on each call). */
-    @JsonProperty("text")
     public String text() {
         return text != null ? text : Base64.getEncoder().encodeToString(binary);
+    }
+
+    /**
+     * {@link #text()} for JSON writers: the text, or a binary body's bytes, which Jackson writes
+     * as the same base64 (standard alphabet, padded) straight into its output buffer.
+     */
+    @JsonProperty("text")
+    public Object jsonText() {
+        return text != null ? text : binary;
     }
 
     /** The kept bytes are not the whole body. */

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class MitmproxyHarTest {
                 "--set", "confdir=" + dir.resolve("mitmproxy"), "-s", HAR_DUMP.toString(), "--set", "hardump=" + har)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mitmdump.log").toFile()).start();
         try {
-            awaitListening(proxy);
+            LoopbackLab.awaitListening(proxy);
             String origin = "http://127.0.0.1:" + server.getAddress().getPort();
             Files.write(dir.resolve("upload.bin"), UPLOAD);
             curl(proxy, origin + "/text?lang=zh");
@@ -140,17 +139,6 @@ class MitmproxyHarTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
-    }
-
-    private static void awaitListening(int port) throws IOException, InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("mitmdump does not listen on " + port + " after 15 s");
     }
 
     private static byte[] random(int seed, int length) {
