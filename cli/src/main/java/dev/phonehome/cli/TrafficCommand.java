@@ -10,7 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +92,7 @@ final class TrafficCommand implements Callable<Integer> {
                 try {
                     output.exchange(x);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new OutputFailure(e);
                 }
             }
         };
@@ -108,7 +107,7 @@ final class TrafficCommand implements Callable<Integer> {
                 }
             });
             report = analyzer.analyze(capture, keyLog, sink);
-        } catch (UncheckedIOException e) {
+        } catch (OutputFailure e) {
             throw e.getCause(); // writing the output failed, not reading the capture
         } catch (CaptureFormatException | IOException e) {
             return inputError(capture, e.getMessage());
@@ -116,6 +115,18 @@ final class TrafficCommand implements Callable<Integer> {
         output.end(report, report.connections().stream().filter(filter::keeps).toList(), shown[0]);
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Carries a failure to write the output out of the analyzer's exchange consumer. */
+    private static final class OutputFailure extends RuntimeException {
+        OutputFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** Opens the output at the first exchange or at the end, so a file that is no capture writes nothing. */

@@ -104,6 +104,24 @@ class TrafficStreamingTest {
     }
 
     @Test
+    void harOutputReadsBackWithItsBinaryRequestBodies() throws Exception {
+        byte[] upload = binary(7, 300);
+        byte[] head = ("POST /upload HTTP/1.1\r\nHost: cdn.example.org\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: " + upload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[head.length + upload.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(upload, 0, request, head.length, upload.length);
+        Path capture = dir.resolve("upload.pcap");
+        try (OutputStream out = Files.newOutputStream(capture)) {
+            TinyPcap.keepAlive(out, 1, i -> request, i -> http("application/octet-stream", binary(8, 50)));
+        }
+        Path har = Files.writeString(dir.resolve("phonehome.har"), run(capture, "har"));
+        TrafficExchange back = new TrafficAnalyzer().report(har, KeyLog.empty()).exchanges().get(0);
+        assertThat(back.requestBody().orElseThrow().bytes()).isEqualTo(upload);
+        assertThat(back.responseBody().orElseThrow().bytes()).isEqualTo(binary(8, 50));
+    }
+
+    @Test
     void filteredJsonKeepsOnlyMatchingExchangesAndConnections() throws Exception {
         Path capture = keepAliveCapture(dir.resolve("keep-alive.pcap"), 6, 100);
         Path out = dir.resolve("filtered.json");
