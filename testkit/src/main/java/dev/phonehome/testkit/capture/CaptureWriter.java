@@ -1,4 +1,4 @@
-package dev.phonehome.traffic.capture;
+package dev.phonehome.testkit.capture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
