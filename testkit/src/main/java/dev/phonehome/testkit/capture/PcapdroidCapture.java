@@ -21,7 +21,8 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Builds a capture laid out as PCAPdroid writes pcapng: one section with a LINKTYPE_RAW
+ * Builds a capture laid out as PCAPdroid's pcapng dumper writes one (its {@code pcap_dump.c}):
+ * one section with a LINKTYPE_RAW
  * interface (IP packets, microsecond timestamps), a Decryption Secrets Block with the TLS key
  * log, a PCAPdroid UID-mapping custom block (PEN 62652) before the first packet of each app, and
  * the owning UID as a {@code u-<uid>} comment on every packet.
@@ -36,12 +37,22 @@ public final class PcapdroidCapture {
     private final Map<Integer, String[]> apps = new LinkedHashMap<>();
     private final List<CapturedPacket> packets = new ArrayList<>();
     private final List<String> keyLog = new ArrayList<>();
+    private String[] section = new String[0];
     private long now;
     private int dnsId = 0x3a10;
 
     /** A capture whose first packet is at {@code start}. */
     public PcapdroidCapture(Instant start) {
         this.now = start.getEpochSecond() * 1_000_000L + start.getNano() / 1000;
+    }
+
+    /**
+     * Describes the phone in the section header as PCAPdroid does ({@code shb_hardware},
+     * {@code shb_os}); {@code shb_userappl} names this generator.
+     */
+    public PcapdroidCapture device(String hardware, String os) {
+        section = new String[] {hardware, os, "phonehome testkit"};
+        return this;
     }
 
     /** Names the app of {@code uid}, as PCAPdroid resolves it on the phone. */
@@ -98,7 +109,7 @@ public final class PcapdroidCapture {
 
     /** The pcapng file. */
     public byte[] pcapng() {
-        CaptureWriter w = CaptureWriter.pcapng().section(ByteOrder.LITTLE_ENDIAN).iface(LINKTYPE_RAW);
+        CaptureWriter w = CaptureWriter.pcapng().section(ByteOrder.LITTLE_ENDIAN, section).iface(LINKTYPE_RAW);
         if (!keyLog.isEmpty()) {
             w.keyLog(String.join("\n", keyLog) + "\n");
         }

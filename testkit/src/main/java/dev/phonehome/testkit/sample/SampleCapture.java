@@ -2,13 +2,13 @@ package dev.phonehome.testkit.sample;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phonehome.testkit.capture.CaptureWriter;
 import dev.phonehome.testkit.capture.Endpoint;
 import dev.phonehome.testkit.capture.HttpExchangeSpec;
 import dev.phonehome.testkit.capture.HttpHeader;
 import dev.phonehome.testkit.capture.PcapdroidCapture;
 import dev.phonehome.testkit.capture.SeededRandom;
 import dev.phonehome.testkit.capture.TlsVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes the bundled sample capture: the traffic the sample firmware's apps send from the
@@ -90,6 +89,7 @@ public final class SampleCapture {
     /** The capture of the sample phone with the "User Experience" programme on or off. */
     public byte[] pcapng(boolean userExperienceProgramme) {
         PcapdroidCapture capture = new PcapdroidCapture(START)
+                .device(SampleDevice.VENDOR + " " + SampleDevice.MODEL, "Android " + SampleDevice.ANDROID_VERSION)
                 .app(BROWSER_UID, "com.phonehome.sample.browser", "Sample Browser")
                 .app(AD_FILTER_UID, "com.phonehome.sample.adfilter", "Sample Ad Filter")
                 .app(SYSTEM_UID, "android", "Android System");
@@ -141,7 +141,7 @@ public final class SampleCapture {
                 List.of(header("User-Agent", SampleDevice.USER_AGENT), header("Accept-Encoding", "gzip")),
                 new byte[0], 200,
                 List.of(header("Content-Type", "text/plain; charset=utf-8"), header("Content-Encoding", "gzip")),
-                gzip(SampleSources.bytes("adfilter/ad_blacklist.txt")));
+                CaptureWriter.gzip(SampleSources.bytes("adfilter/ad_blacklist.txt")));
     }
 
     /** The browser's Sensors Data batch: {@code data_list} = base64(gzip(JSON array of events)). */
@@ -152,7 +152,7 @@ public final class SampleCapture {
                 sensorsEvent(3, "PageView", page("https://www.example.org/search?q=" + SampleDevice.HONEY,
                         "Search", SampleDevice.HONEY))));
         String form = "crc=" + events.hashCode() + "&gzip=1&data_list="
-                + URLEncoder.encode(Base64.getEncoder().encodeToString(gzip(events.getBytes(StandardCharsets.UTF_8))),
+                + URLEncoder.encode(Base64.getEncoder().encodeToString(CaptureWriter.gzip(events.getBytes(StandardCharsets.UTF_8))),
                         StandardCharsets.UTF_8);
         return new HttpExchangeSpec("POST", "/sa?project=mibrowser",
                 List.of(header("User-Agent", SampleDevice.USER_AGENT),
@@ -244,22 +244,12 @@ public final class SampleCapture {
         }
     }
 
-    static String sha256Hex(String text) {
+    private static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
