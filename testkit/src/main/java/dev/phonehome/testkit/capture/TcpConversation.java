@@ -16,6 +16,7 @@ final class TcpConversation {
     private static final int SERVER_TTL = 52;
     private static final long LOCAL_DELAY_MICROS = 400;
     private static final long SEGMENT_GAP_MICROS = 12;
+    private static final byte[] NO_DATA = new byte[0];
 
     private final Endpoint client;
     private final Endpoint server;
@@ -44,13 +45,7 @@ final class TcpConversation {
 
     /** Sends the flights in order after the handshake and closes; returns the time of the last packet. */
     long run(List<Flight> flights) {
-        segment(true, Ipv4Packets.SYN, new byte[0]);
-        clientSeq++;
-        now += roundTripMicros;
-        segment(false, Ipv4Packets.SYN | Ipv4Packets.ACK, new byte[0]);
-        serverSeq++;
-        now += LOCAL_DELAY_MICROS / 4;
-        segment(true, Ipv4Packets.ACK, new byte[0]);
+        threeWay(Ipv4Packets.SYN);
         boolean lastFromClient = true;
         for (Flight f : flights) {
             now += f.fromClient() == lastFromClient ? SEGMENT_GAP_MICROS
@@ -59,14 +54,19 @@ final class TcpConversation {
             lastFromClient = f.fromClient();
         }
         now += LOCAL_DELAY_MICROS;
-        segment(true, Ipv4Packets.FIN | Ipv4Packets.ACK, new byte[0]);
+        threeWay(Ipv4Packets.FIN | Ipv4Packets.ACK);
+        return now;
+    }
+
+    /** SYN or FIN from the client, the server's answer in kind, the client's ACK; each SYN and FIN takes a sequence number. */
+    private void threeWay(int clientFlags) {
+        segment(true, clientFlags, NO_DATA);
         clientSeq++;
         now += roundTripMicros;
-        segment(false, Ipv4Packets.FIN | Ipv4Packets.ACK, new byte[0]);
+        segment(false, clientFlags | Ipv4Packets.ACK, NO_DATA);
         serverSeq++;
         now += LOCAL_DELAY_MICROS / 4;
-        segment(true, Ipv4Packets.ACK, new byte[0]);
-        return now;
+        segment(true, Ipv4Packets.ACK, NO_DATA);
     }
 
     private void send(Flight f) {

@@ -144,6 +144,14 @@ public final class TlsPair {
         return true;
     }
 
+    private static Vector<ProtocolName> protocols(String... alpn) {
+        Vector<ProtocolName> names = new Vector<>();
+        for (String name : alpn) {
+            names.add(ProtocolName.asUtf8Encoding(name));
+        }
+        return names;
+    }
+
     private final class SampleClient extends DefaultTlsClient {
         private final String host;
         private final TlsVersion version;
@@ -177,9 +185,7 @@ public final class TlsPair {
 
         @Override
         protected Vector<ProtocolName> getProtocolNames() {
-            Vector<ProtocolName> names = new Vector<>();
-            names.add(ProtocolName.asUtf8Encoding(alpn));
-            return names;
+            return protocols(alpn);
         }
 
         @Override
@@ -238,10 +244,7 @@ public final class TlsPair {
 
         @Override
         protected Vector<ProtocolName> getProtocolNames() {
-            Vector<ProtocolName> names = new Vector<>();
-            names.add(ProtocolName.HTTP_2_TLS);
-            names.add(ProtocolName.HTTP_1_1);
-            return names;
+            return protocols("h2", "http/1.1");
         }
 
         @Override
