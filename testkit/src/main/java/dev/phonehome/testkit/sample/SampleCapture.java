@@ -117,14 +117,15 @@ public final class SampleCapture {
                 roundTripMicros, exchanges);
     }
 
-    /** The cloud service registers the phone; the IMEI travels as its SHA-256 hex digest. */
+    /** The cloud service registers the phone; IMEI and IMSI travel as hex digests (SHA-256, MD5). */
     private HttpExchangeSpec cloudRegistration() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("device_hash", sha256Hex(SampleDevice.IMEI));
+        body.put("device_hash", hex("SHA-256", SampleDevice.IMEI));
         body.put("model", SampleDevice.MODEL);
         body.put("region", SampleDevice.REGION);
         body.put("account", SampleDevice.EMAIL);
         body.put("sim_operator", SampleDevice.IMSI.substring(0, 5));
+        body.put("imsi_md5", hex("MD5", SampleDevice.IMSI));
         body.put("ts", START.toEpochMilli());
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("code", 0);
@@ -244,9 +245,9 @@ public final class SampleCapture {
         }
     }
 
-    private static String sha256Hex(String text) {
+    private static String hex(String digest, String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            return HexFormat.of().formatHex(MessageDigest.getInstance(digest)
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -79,7 +79,8 @@ class SampleCaptureTest {
     void bodiesCarryTheSampleDeviceIdentifiers() throws IOException {
         String registration = body(exchange(SampleCapture.CLOUD_HOST).requestBody());
         assertThat(registration).contains("\"device_hash\":\"4d715d336c06663f0243ac89da66a652b3e96bb98357b75621b0e21ec27e8e84\"")
-                .contains(SampleDevice.EMAIL).doesNotContain(SampleDevice.IMEI);
+                .contains("\"imsi_md5\":\"19f78e042245ab34365e7ee756e078a6\"", SampleDevice.EMAIL)
+                .doesNotContain(SampleDevice.IMEI, SampleDevice.IMSI);
 
         assertThat(body(exchange(SampleCapture.AD_CONFIG_HOST).responseBody())).contains("天安门事件");
 
