@@ -50,7 +50,10 @@ public final class SampleCapture {
     public static final String AD_CONFIG_HOST = "api.ad.xiaomi.com";
     public static final String CLOUD_HOST = "register.cloud.miui.com";
 
-    /** PCAPdroid names UID 1000 after the platform package: the shared system UID hides which app it is. */
+    /**
+     * The cloud service runs as the shared system UID, which PCAPdroid resolves to its virtual app
+     * "Android" (package {@code android}): the capture cannot tell which system app sent it.
+     */
     public static final int SYSTEM_UID = 1000;
     public static final int BROWSER_UID = 10061;
     public static final int AD_FILTER_UID = 10075;
@@ -92,7 +95,7 @@ public final class SampleCapture {
                 .device(SampleDevice.VENDOR + " " + SampleDevice.MODEL, "Android " + SampleDevice.ANDROID_VERSION)
                 .app(BROWSER_UID, "com.phonehome.sample.browser", "Sample Browser")
                 .app(AD_FILTER_UID, "com.phonehome.sample.adfilter", "Sample Ad Filter")
-                .app(SYSTEM_UID, "android", "Android System");
+                .app(SYSTEM_UID, "android", "Android");
         connect(capture, SYSTEM_UID, CLOUD_HOST, "203.0.113.50", TlsVersion.TLS_1_2, "http/1.1", 160_000,
                 List.of(cloudRegistration()));
         connect(capture, AD_FILTER_UID, AD_CONFIG_HOST, "203.0.113.35", TlsVersion.TLS_1_2, "http/1.1", 150_000,
