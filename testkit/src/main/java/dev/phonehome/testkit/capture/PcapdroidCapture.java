@@ -2,7 +2,6 @@ package dev.phonehome.testkit.capture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +20,10 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Builds a capture laid out as PCAPdroid's pcapng dumper writes one (its {@code pcap_dump.c}):
- * one section with a LINKTYPE_RAW
- * interface (IP packets, microsecond timestamps), a Decryption Secrets Block with the TLS key
- * log, a PCAPdroid UID-mapping custom block (PEN 62652) before the first packet of each app, and
- * the owning UID as a {@code u-<uid>} comment on every packet.
+ * Builds a capture laid out as PCAPdroid's pcapng dumper ({@code pcap_dump.c}) writes one: a
+ * section with a LINKTYPE_RAW interface (IP packets, microsecond timestamps), a Decryption
+ * Secrets Block with the TLS key log, a PCAPdroid UID-mapping custom block (PEN 62652) before the
+ * first packet of each app, and the owning UID as a {@code u-<uid>} comment on every packet.
  *
  * <p>Connections are real: TLS between two in-memory BouncyCastle peers ({@link TlsPair}),
  * HTTP/1.1 or HTTP/2 inside, IPv4/TCP around. Everything is derived from the arguments and
@@ -34,7 +32,7 @@ import org.xbill.DNS.Type;
 public final class PcapdroidCapture {
     private static final int LINKTYPE_RAW = 101;
     private static final int DNS_TTL_SECONDS = 300;
-    private final Map<Integer, String[]> apps = new LinkedHashMap<>();
+    private final Map<Integer, App> apps = new LinkedHashMap<>();
     private final List<CapturedPacket> packets = new ArrayList<>();
     private final List<String> keyLog = new ArrayList<>();
     private String[] section = new String[0];
@@ -57,28 +55,29 @@ public final class PcapdroidCapture {
 
     /** Names the app of {@code uid}, as PCAPdroid resolves it on the phone. */
     public PcapdroidCapture app(int uid, String packageName, String appName) {
-        apps.put(uid, new String[] {packageName, appName});
+        apps.put(uid, new App(packageName, appName));
         return this;
     }
 
     /** A DNS query from {@code client} to {@code resolver} for {@code host} and its A-record answer. */
     public PcapdroidCapture dns(int uid, Endpoint client, Endpoint resolver, String host, String address) {
         requireApp(uid);
+        int id = dnsId++;
         try {
             Name name = Name.fromString(host + ".");
             Record question = Record.newRecord(name, Type.A, DClass.IN);
             Message query = Message.newQuery(question);
-            query.getHeader().setID(dnsId);
-            Message answer = new Message(dnsId++);
+            query.getHeader().setID(id);
+            Message answer = new Message(id);
             answer.getHeader().setFlag(Flags.QR);
             answer.getHeader().setFlag(Flags.RD);
             answer.getHeader().setFlag(Flags.RA);
             answer.addRecord(question, Section.QUESTION);
-            answer.addRecord(new ARecord(name, DClass.IN, DNS_TTL_SECONDS, InetAddress.getByName(address)),
+            answer.addRecord(new ARecord(name, DClass.IN, DNS_TTL_SECONDS, new Endpoint(address, 0).inet()),
                     Section.ANSWER);
-            packets.add(new CapturedPacket(now, uid, Ipv4Packets.udp(client, resolver, dnsId, 64, query.toWire())));
+            packets.add(new CapturedPacket(now, uid, Ipv4Packets.udp(client, resolver, id, 64, query.toWire())));
             now += 8_000;
-            packets.add(new CapturedPacket(now, uid, Ipv4Packets.udp(resolver, client, dnsId, 63, answer.toWire())));
+            packets.add(new CapturedPacket(now, uid, Ipv4Packets.udp(resolver, client, id, 63, answer.toWire())));
             now += 2_000;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the DNS answer for " + host, e);
@@ -116,8 +115,8 @@ public final class PcapdroidCapture {
         Set<Integer> mapped = new HashSet<>();
         for (CapturedPacket p : packets) {
             if (mapped.add(p.uid())) {
-                String[] app = apps.get(p.uid());
-                w.pcapdroidUid(p.uid(), app[0], app[1]);
+                App app = apps.get(p.uid());
+                w.pcapdroidUid(p.uid(), app.packageName(), app.name());
             }
             w.epb(0, p.micros(), p.ip(), p.ip().length, "u-" + p.uid());
         }
@@ -128,6 +127,9 @@ public final class PcapdroidCapture {
     private static long[] isns(Endpoint client, Endpoint server) {
         SeededRandom random = new SeededRandom("tcp " + client + " " + server);
         return new long[] {random.nextInt() & 0xFFFFFFFFL, random.nextInt() & 0xFFFFFFFFL};
+    }
+
+    private record App(String packageName, String name) {
     }
 
     private void requireApp(int uid) {
