@@ -2,9 +2,13 @@ package dev.phonehome.testkit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +30,18 @@ class SampleCaptureTest {
     }
 
     @Test
-    void deviceProfileDeclaresTheValuesTheCaptureSends() {
-        String yaml = SampleDevice.profileYaml();
-        assertThat(yaml).contains("vendor: \"phonehome sample\"", "region: \"EEA\"", "user_experience_programme: true",
-                "cloud: true", "imei: \"" + SampleDevice.IMEI + "\"", "android_id: \"" + SampleDevice.ANDROID_ID + "\"",
-                "- \"" + SampleDevice.HONEY + "\"");
-        assertThat(yaml.getBytes(StandardCharsets.UTF_8)).doesNotContain((byte) '&', (byte) '*');
+    void deviceProfileHasTheDesignKeysWithTheValuesTheCaptureSends() throws Exception {
+        Map<String, Object> profile = new YAMLMapper().readValue(SampleDevice.profileYaml(),
+                new TypeReference<LinkedHashMap<String, Object>>() { });
+        assertThat(profile).containsOnlyKeys("vendor", "model", "build", "region", "consent", "imei", "imsi",
+                "android_id", "advertising_id", "phone", "email", "wifi_mac", "location", "honey");
+        assertThat(profile).containsEntry("vendor", "phonehome sample").containsEntry("region", "EEA")
+                .containsEntry("consent", Map.of("user_experience_programme", true, "cloud", true))
+                .containsEntry("imei", SampleDevice.IMEI).containsEntry("android_id", SampleDevice.ANDROID_ID)
+                .containsEntry("advertising_id", SampleDevice.ADVERTISING_ID).containsEntry("location", "54.6872,25.2797")
+                .containsEntry("honey", List.of(SampleDevice.HONEY));
+        // Values are quoted, so an IMEI or IMSI never turns into a number that loses its leading digits.
+        assertThat(SampleDevice.profileYaml()).contains("imsi: \"001010123456789\"");
     }
 
     @Test

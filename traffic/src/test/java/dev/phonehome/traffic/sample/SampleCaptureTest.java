@@ -92,7 +92,8 @@ class SampleCaptureTest {
             events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(events).contains("\"distinct_id\":\"" + SampleDevice.ANDROID_ID + "\"", "\"$model\":\"" + SampleDevice.MODEL,
-                "\"event\":\"PageView\"", "\"search_keyword\":\"" + SampleDevice.HONEY + "\"", "\"$screen_width\":1080");
+                "\"event\":\"PageView\"", "\"search_keyword\":\"" + SampleDevice.HONEY + "\"", "\"$screen_width\":1080",
+                "\"$latitude\":54687200", "\"$carrier\":\"" + SampleDevice.CARRIER + "\"");
 
         TrafficExchange oneTrack = exchange(SampleCapture.ONETRACK_HOST);
         assertThat(oneTrack.requestHeaders()).anySatisfy(h -> assertThat(h.name()).isEqualTo("OT_sender"));
