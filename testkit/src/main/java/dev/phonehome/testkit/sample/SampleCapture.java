@@ -105,7 +105,7 @@ public final class SampleCapture {
                     List.of(sensorsBatch()));
         }
         connect(capture, BROWSER_UID, ANALYTICS_HOST, "198.51.100.40", TlsVersion.TLS_1_3, "h2", 30_000,
-                List.of(analyticsHit()));
+                analyticsHits());
         if (userExperienceProgramme) {
             connect(capture, BROWSER_UID, ONETRACK_HOST, "203.0.113.60", TlsVersion.TLS_1_3, "http/1.1", 140_000,
                     List.of(oneTrackUpload()));
@@ -204,10 +204,18 @@ public final class SampleCapture {
         return e;
     }
 
-    /** A Measurement Protocol page view, the advertising ID as client ID (HTTP/2). */
-    private static HttpExchangeSpec analyticsHit() {
-        String query = "v=1&tid=" + GA_TRACKING_ID + "&cid=" + SampleDevice.ADVERTISING_ID + "&t=pageview&dl="
-                + URLEncoder.encode("https://www.example.org/news", StandardCharsets.UTF_8);
+    /**
+     * Measurement Protocol hits with the advertising ID as client ID, two streams on one HTTP/2
+     * connection: the page view the browser's code sends and the search event that follows.
+     */
+    private static List<HttpExchangeSpec> analyticsHits() {
+        String hit = "v=1&tid=" + GA_TRACKING_ID + "&cid=" + SampleDevice.ADVERTISING_ID;
+        return List.of(analyticsHit(hit + "&t=pageview&dl=" + URLEncoder.encode("https://www.example.org/news",
+                        StandardCharsets.UTF_8)),
+                analyticsHit(hit + "&t=event&ec=search&ea=submit&el=" + SampleDevice.HONEY));
+    }
+
+    private static HttpExchangeSpec analyticsHit(String query) {
         return new HttpExchangeSpec("GET", "/collect?" + query,
                 List.of(header("user-agent", SampleDevice.USER_AGENT), header("accept-encoding", "gzip")),
                 new byte[0], 200, List.of(header("content-type", "image/gif")), PIXEL_GIF);

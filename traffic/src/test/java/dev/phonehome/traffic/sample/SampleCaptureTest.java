@@ -55,9 +55,9 @@ class SampleCaptureTest {
                                 Optional.of("TLS 1.3")));
         assertThat(full.connections()).allSatisfy(c -> {
             assertThat(c.tls()).hasValueSatisfying(t -> assertThat(t.decrypted()).isTrue());
-            assertThat(c.exchanges()).isEqualTo(1);
             assertThat(c.problems()).isEmpty();
         });
+        assertThat(full.connections()).extracting(TrafficConnection::exchanges).containsExactly(1L, 1L, 1L, 2L, 1L);
         // Two TLS 1.2 master secrets, five TLS 1.3 secrets for each of the three other connections.
         assertThat(full.capture().keyLogSecrets()).isEqualTo(2 + 3 * 5);
     }
@@ -72,6 +72,8 @@ class SampleCaptureTest {
                         tuple("HTTP/1.1", "POST", SampleCapture.SENSORS_HOST, "/sa?project=mibrowser", 200),
                         tuple("HTTP/2", "GET", SampleCapture.ANALYTICS_HOST, "/collect?v=1&tid=UA-000000-1&cid="
                                 + SampleDevice.ADVERTISING_ID + "&t=pageview&dl=https%3A%2F%2Fwww.example.org%2Fnews", 200),
+                        tuple("HTTP/2", "GET", SampleCapture.ANALYTICS_HOST, "/collect?v=1&tid=UA-000000-1&cid="
+                                + SampleDevice.ADVERTISING_ID + "&t=event&ec=search&ea=submit&el=" + SampleDevice.HONEY, 200),
                         tuple("HTTP/1.1", "POST", SampleCapture.ONETRACK_HOST, "/track/v4", 200));
     }
 
@@ -104,7 +106,7 @@ class SampleCaptureTest {
     void optingOutRemovesTheUserExperienceUploadsOnly() {
         assertThat(optOut.problems()).isEmpty();
         assertThat(optOut.exchanges()).extracting(TrafficExchange::host).containsExactly(SampleCapture.CLOUD_HOST,
-                SampleCapture.AD_CONFIG_HOST, SampleCapture.ANALYTICS_HOST);
+                SampleCapture.AD_CONFIG_HOST, SampleCapture.ANALYTICS_HOST, SampleCapture.ANALYTICS_HOST);
         assertThat(optOut.connections()).allSatisfy(c ->
                 assertThat(c.tls()).hasValueSatisfying(t -> assertThat(t.decrypted()).isTrue()));
     }

@@ -46,7 +46,7 @@ class SampleCaptureTsharkTest {
                 .map(line -> String.join(" ", List.of(line.split("\t")).stream().filter(f -> !f.isEmpty()).toList()))
                 .toList();
         List<String> mine = ours.exchanges().stream().map(e -> e.method() + " " + e.host() + " " + e.path()).toList();
-        assertThat(theirs).hasSize(5).isEqualTo(mine);
+        assertThat(theirs).hasSize(6).isEqualTo(mine);
     }
 
     @Test
