@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The phone of the bundled sample: its facts and identifiers. The sample capture sends these
- * values and the sample device profile ({@code sample-device.yaml}) declares them, both from
- * these constants. Every identifier is made up and safe to publish: the IMEI has a valid check
- * digit but no allocated type code, the IMSI is on the test network 001-01, the phone number is
- * in Ofcom's range reserved for drama, the MAC address is locally administered.
+ * The phone of the bundled sample: its facts and identifiers. The sample device profile
+ * ({@code sample-device.yaml}) declares them and the sample capture sends them, both from these
+ * constants; the phone number and the Wi-Fi MAC address never leave the phone, so a matcher that
+ * reports them has a false positive. Every identifier is made up and safe to publish: the IMEI
+ * has a valid check digit, the IMSI is on the test network 001-01, the phone number is in
+ * Ofcom's range reserved for drama, the MAC address is locally administered.
  */
 public final class SampleDevice {
     public static final String VENDOR = "phonehome sample";
