@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param suppressedRisks    risks accepted through the suppression file
  * @param risksBySeverity    open risks per severity name
  * @param risksByCategory    open risks per category name
- * @param trackers           tracker ids found statically or in traffic, with the number of apps or hosts
+ * @param trackers           tracker id → number of apps whose code embeds it
  */
 public record Summary(int apps, int exchanges, int destinations, int linkedExchanges, int openRisks,
                       int suppressedRisks, Map<String, Integer> risksBySeverity,
