@@ -7,54 +7,20 @@ import dev.phonehome.assess.model.AssessedExchange;
 import dev.phonehome.assess.model.Assessment;
 import dev.phonehome.assess.model.Link;
 import dev.phonehome.assess.model.Risk;
-import dev.phonehome.assess.observe.ExchangeObserver;
-import dev.phonehome.assess.observe.ObservedExchange;
-import dev.phonehome.assess.register.Suppressions;
 import dev.phonehome.core.finding.EvidenceLevel;
 import dev.phonehome.core.finding.Severity;
-import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.Regime;
-import dev.phonehome.traffic.capture.KeyLog;
-import dev.phonehome.traffic.decode.PayloadDecoder;
-import dev.phonehome.traffic.flow.TrafficAnalyzer;
-import dev.phonehome.traffic.flow.TrafficReport;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Traffic of the sample's apps, as a HAR built here, joined with the static scan. */
 class TrafficAssessmentTest {
     private static final String BROWSER = "com.phonehome.sample.browser";
-    /** Sensors Data's encrypted upload: gzip=9 marks the data_list as app-layer encrypted. */
-    private static final String SENSORS_ENCRYPTED = "data_list=" + Base64.getEncoder()
-            .encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).replace("=", "%3D") + "&gzip=9";
-
-    @TempDir
-    static Path dir;
     static Assessment assessment;
 
     @BeforeAll
-    static void assess() throws Exception {
-        Path har = dir.resolve("sample.har");
-        Files.writeString(har, new Hars()
-                .post("2026-11-30T10:00:00Z", "https://sa.api.intl.miui.com/sa?project=default", SENSORS_ENCRYPTED,
-                        "203.0.113.7")
-                .post("2026-11-30T10:00:01Z", "https://www.google-analytics.com/collect", "v=1&t=pageview&dl=news",
-                        "198.51.100.3")
-                .post("2026-11-30T10:00:02Z", "http://unknown.example.net/x", "a=1", "192.0.2.1")
-                .build(), StandardCharsets.UTF_8);
-        TrafficReport report = new TrafficAnalyzer().report(har, KeyLog.empty());
-        ExchangeObserver observer = new ExchangeObserver(KnowledgeBase.load(), new PayloadDecoder(),
-                Assessor.knowledgeDate(KnowledgeBase.load()));
-        List<ObservedExchange> observed = report.exchanges().stream().map(x -> observer.observe("sample.har", x)).toList();
-        assessment = SampleScan.assessor().assess(new AssessmentInput(Optional.of(SampleScan.get()),
-                List.of("sample.har"), observed, Optional.empty(), Suppressions.none(), List.of()));
+    static void assess() {
+        assessment = TrafficSample.assessment();
     }
 
     @Test
