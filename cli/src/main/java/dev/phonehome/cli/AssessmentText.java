@@ -26,8 +26,10 @@ final class AssessmentText {
         out.println(s.openRisks() + " open risks" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")") + ", "
                 + s.suppressedRisks() + " suppressed");
         out.println();
+        int width = a.risks().stream().mapToInt(r -> clean(r.subject()).length()).max().orElse(0);
         for (Risk r : a.risks()) {
-            out.printf("  %-8s %-11s %-40s %s  [%s]%s%n", r.severity(), r.id(), clean(r.subject()), clean(r.title()),
+            out.printf("  %-8s %-11s %-" + Math.max(1, width) + "s  %s  [%s]%s%n", r.severity(), r.id(),
+                    clean(r.subject()), clean(r.title()),
                     r.level(), r.open() ? "" : " suppressed: " + clean(r.suppression().orElse("")));
         }
         if (!a.problems().isEmpty()) {
