@@ -4,15 +4,13 @@ import dev.phonehome.assess.compare.Comparison;
 import dev.phonehome.assess.compare.ComparisonText;
 import dev.phonehome.assess.compare.DeviceComparison;
 import dev.phonehome.assess.model.Assessment;
-import dev.phonehome.assess.model.AssessmentJson;
 import dev.phonehome.core.json.CanonicalJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,13 +41,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, Assessment> named = new LinkedHashMap<>();
         for (Path input : inputs) {
-            Assessment a;
-            try {
-                a = AssessmentJson.read(input);
-            } catch (AssessmentJson.UnreadableException e) {
-                spec.commandLine().getErr().println("phonehome compare: " + e.getMessage());
+            Optional<Assessment> read = AssessmentFile.read(input, spec);
+            if (read.isEmpty()) {
                 return ExitCode.INPUT;
             }
+            Assessment a = read.get();
             String name = a.device().map(d -> d.name()).orElse(String.valueOf(input.getFileName()));
             named.put(named.containsKey(name) ? name + " (" + input + ")" : name, a);
         }
@@ -59,11 +55,7 @@ final class CompareCommand implements Callable<Integer> {
             case md -> ComparisonText.markdown(c);
             case json -> CanonicalJson.toString(c);
         };
-        if (out == null) {
-            Main.stdout().print(text);
-        } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        }
+        AssessmentFile.emit(text, out);
         return ExitCode.OK;
     }
 }

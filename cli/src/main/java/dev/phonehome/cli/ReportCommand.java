@@ -1,15 +1,13 @@
 package dev.phonehome.cli;
 
 import dev.phonehome.assess.model.Assessment;
-import dev.phonehome.assess.model.AssessmentJson;
 import dev.phonehome.assess.report.CsvTables;
 import dev.phonehome.assess.report.MarkdownSummary;
 import dev.phonehome.assess.report.SarifReport;
 import dev.phonehome.core.json.CanonicalJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,24 +41,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Assessment a;
-        try {
-            a = AssessmentJson.read(input);
-        } catch (AssessmentJson.UnreadableException e) {
-            spec.commandLine().getErr().println("phonehome report: " + e.getMessage());
+        Optional<Assessment> read = AssessmentFile.read(input, spec);
+        if (read.isEmpty()) {
             return ExitCode.INPUT;
         }
+        Assessment a = read.get();
         String text = switch (format) {
             case sarif -> SarifReport.render(a, Versions.number(spec));
             case md -> MarkdownSummary.render(a);
             case csv -> table == Table.destinations ? CsvTables.destinations(a) : CsvTables.parameters(a);
             case json -> CanonicalJson.toString(a);
         };
-        if (out == null) {
-            Main.stdout().print(text);
-        } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        }
+        AssessmentFile.emit(text, out);
         return ExitCode.OK;
     }
 }
