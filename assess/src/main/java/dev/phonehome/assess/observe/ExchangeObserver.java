@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -30,10 +31,15 @@ public final class ExchangeObserver {
     public static final int MAX_PARAMETERS = 500;
     /** Characters kept of a parameter value. */
     public static final int MAX_VALUE_CHARS = 120;
+    /** Distinct strings shared between exchanges; past it, strings are kept as they come. */
+    static final int MAX_SHARED_STRINGS = 100_000;
 
     private final KnowledgeBase kb;
     private final PayloadDecoder decoder;
     private final LocalDate fallbackDate;
+    // Hosts, payload paths and parameter names repeat in every exchange of a capture; sharing one
+    // copy of each keeps the heap of a long capture to what is unique in it.
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
 
     /**
      * @param fallbackDate the day to judge regimes on when an exchange's time is unreadable
@@ -55,7 +61,8 @@ public final class ExchangeObserver {
                 .map(e -> new SdkMatch(e.getKey(), Optional.empty(), Optional.empty(), e.getValue())).toList();
         List<Problem> problems = new ArrayList<>();
         List<Parameter> parameters = parameters(x, problems);
-        return new ObservedExchange(x.id(), capture, x.time(), x.app(), host, x.server(), x.method(), x.url(),
+        return new ObservedExchange(x.id(), share(capture), x.time(), x.app().map(this::share), share(host),
+                share(x.server()), share(x.method()), x.url(),
                 x.status(), sdks, parameters, List.of(), destination(matches, day(x.time())), problems);
     }
 
@@ -79,7 +86,8 @@ public final class ExchangeObserver {
             if (out.size() == MAX_PARAMETERS) {
                 break;
             }
-            out.add(new Parameter(v.path(), ParameterNames.of(v.path()), cut(v.value()), v.kind().name()));
+            String path = share(v.path());
+            out.add(new Parameter(path, share(ParameterNames.of(path)), cut(v.value()), v.kind().name()));
         }
         return out;
     }
@@ -104,6 +112,17 @@ public final class ExchangeObserver {
         } catch (DateTimeParseException e) {
             return fallbackDate;
         }
+    }
+
+    private String share(String s) {
+        String known = shared.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < MAX_SHARED_STRINGS) {
+            known = shared.putIfAbsent(s, s);
+        }
+        return known != null ? known : s;
     }
 
     private static String cut(String value) {

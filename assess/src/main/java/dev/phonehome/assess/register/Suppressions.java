@@ -71,7 +71,8 @@ public final class Suppressions {
             String id = text(file, e, "id", where);
             String fingerprint = text(file, e, "fingerprint", where);
             if (!FINGERPRINT.matcher(fingerprint).matches()) {
-                throw new YamlFileException(file, where + ": fingerprint '" + fingerprint + "' is not 20 hex digits");
+                throw new YamlFileException(file, where + ": fingerprint '" + fingerprint + "' is not 20 hex digits"
+                        + (e.get("fingerprint").isNumber() ? " (it read as a number: quote it)" : ""));
             }
             String reason = text(file, e, "reason", where);
             if (!seen.add(key(id, fingerprint))) {

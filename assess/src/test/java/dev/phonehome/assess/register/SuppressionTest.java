@@ -56,6 +56,7 @@ class SuppressionTest {
                 "unknown key 'until'");
         assertRefused("suppressions:\n  - {id: A, fingerprint: 0123456789abcdef0123, reason: r}\n"
                 + "  - {id: A, fingerprint: 0123456789abcdef0123, reason: s}\n", "listed twice");
+        assertRefused("suppressions:\n  - {id: A, fingerprint: 00000000000000000000, reason: r}\n", "quote it");
         assertRefused("suppressions: [\n", "not valid YAML");
     }
 
