@@ -108,7 +108,7 @@ final class TrafficCommand implements Callable<Integer> {
         TrafficOutput output = new OnFirstUse(() -> switch (format) {
             case text -> new TrafficText(out);
             case json -> new TrafficJson(out);
-            case har -> new TrafficHar(out, versionNumber());
+            case har -> new TrafficHar(out, Versions.number(spec));
         });
         long[] shown = {0};
         Consumer<TrafficExchange> sink = x -> {
@@ -186,12 +186,6 @@ final class TrafficCommand implements Callable<Integer> {
             }
             return output;
         }
-    }
-
-    /** "0.1.0" out of the command's version line "phonehome 0.1.0". */
-    private String versionNumber() {
-        String line = spec.root().version()[0];
-        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     private int inputError(Path file, String message) {
