@@ -4,10 +4,10 @@ import dev.phonehome.assess.device.DeviceDescription;
 import dev.phonehome.assess.model.Assessment;
 import dev.phonehome.assess.observe.ExchangeObserver;
 import dev.phonehome.assess.observe.ObservedExchange;
+import dev.phonehome.assess.observe.Observers;
 import dev.phonehome.assess.register.Suppressions;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.traffic.capture.KeyLog;
-import dev.phonehome.traffic.decode.PayloadDecoder;
 import dev.phonehome.traffic.flow.TrafficAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class TrafficSample {
 
     public static List<ObservedExchange> observe(Path har) throws IOException {
         KnowledgeBase kb = KnowledgeBase.load();
-        ExchangeObserver observer = new ExchangeObserver(kb, new PayloadDecoder(), Assessor.knowledgeDate(kb));
+        ExchangeObserver observer = Observers.withoutProfile(kb);
         try {
             return new TrafficAnalyzer().report(har, KeyLog.empty()).exchanges().stream()
                     .map(x -> observer.observe(har.getFileName().toString(), x)).toList();

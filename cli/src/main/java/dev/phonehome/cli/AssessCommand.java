@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +33,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--keylog", paramLabel = "FILE", description = "TLS key log (SSLKEYLOGFILE format) for the captures.")
     Path keyLog;
 
-    @Option(names = "--device", paramLabel = "FILE", description = "device.yaml: vendor, model, build, region, consent settings.")
-    Path device;
+    @Mixin
+    PrivacyOptions privacy;
 
     @Option(names = "--suppress", paramLabel = "FILE", description = "Accepted risks (YAML or JSON): id, fingerprint, reason.")
     Path suppress;
@@ -65,7 +66,8 @@ final class AssessCommand implements Callable<Integer> {
             return ExitCode.INPUT;
         }
         AssessmentRun run = new AssessmentRun();
-        Assessment a = run.run(new AssessmentRun.Request(apks, captures, keyLog, device, suppressions, threads, quiet));
+        Assessment a = run.run(new AssessmentRun.Request(apks, captures, keyLog, privacy.deviceFile, privacy.geodataDir,
+                suppressions, threads, quiet));
         if (!run.readAny()) {
             a.problems().forEach(p -> spec.commandLine().getErr().println("phonehome assess: " + p.subject() + ": "
                     + p.message()));

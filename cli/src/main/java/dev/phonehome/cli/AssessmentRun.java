@@ -9,17 +9,19 @@ import dev.phonehome.apk.signing.SignatureInspector;
 import dev.phonehome.assess.AssessmentInput;
 import dev.phonehome.assess.Assessor;
 import dev.phonehome.assess.device.DeviceDescription;
-import dev.phonehome.assess.device.DeviceYaml;
 import dev.phonehome.assess.model.Assessment;
 import dev.phonehome.assess.observe.ExchangeObserver;
 import dev.phonehome.assess.observe.ObservedExchange;
 import dev.phonehome.assess.register.Suppressions;
 import dev.phonehome.assess.rules.RiskRules;
 import dev.phonehome.core.Problem;
+import dev.phonehome.core.device.DeviceProfile;
+import dev.phonehome.core.device.DeviceProfileException;
+import dev.phonehome.core.device.DeviceProfiles;
+import dev.phonehome.core.geo.Geodata;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.traffic.capture.CaptureFormatException;
 import dev.phonehome.traffic.capture.KeyLog;
-import dev.phonehome.traffic.decode.PayloadDecoder;
 import dev.phonehome.traffic.flow.TrafficAnalyzer;
 import dev.phonehome.traffic.flow.TrafficReport;
 import java.io.IOException;
@@ -42,40 +44,63 @@ final class AssessmentRun {
     private boolean readAny;
 
     /** What to assess; every path but {@code firmware}'s may be null. */
-    record Request(Path firmware, List<Path> captures, Path keyLog, Path device, Suppressions suppressions,
-                   int threads, boolean quiet) {
+    record Request(Path firmware, List<Path> captures, Path keyLog, Path device, Path geodata,
+                   Suppressions suppressions, int threads, boolean quiet) {
     }
 
     Assessment run(Request r) {
         Optional<FirmwareScan> scan = r.firmware() == null ? Optional.empty() : scan(r.firmware(), r.threads(), r.quiet());
         KeyLog keyLog = keyLog(r.keyLog());
-        ExchangeObserver observer = new ExchangeObserver(kb, new PayloadDecoder(), Assessor.knowledgeDate(kb));
+        Optional<DeviceProfile> profile = profile(r.device());
         List<ObservedExchange> exchanges = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Path capture : r.captures()) {
-            String name = String.valueOf(capture.getFileName());
-            names.add(name);
-            try {
-                TrafficReport report = new TrafficAnalyzer(TrafficAnalyzer.DEFAULT_MAX_BODY_BYTES, n -> { })
-                        .analyze(capture, keyLog, x -> exchanges.add(observer.observe(name, x)));
-                report.problems().stream().limit(MAX_CAPTURE_PROBLEMS).forEach(problems::add);
-                if (report.problems().size() > MAX_CAPTURE_PROBLEMS) {
-                    problems.add(new Problem("problems.truncated", name,
-                            (report.problems().size() - MAX_CAPTURE_PROBLEMS) + " more capture problems not listed"));
-                }
-                readAny = true;
-            } catch (CaptureFormatException | IOException e) {
-                problems.add(new Problem("assess.capture-unreadable", name, e.getMessage()));
+        PrivacyOptions where = new PrivacyOptions();
+        where.geodataDir = r.geodata();
+        try (Geodata geodata = where.geodata()) {
+            geodata.problems().forEach(problems::add);
+            for (Path capture : r.captures()) {
+                String name = String.valueOf(capture.getFileName());
+                names.add(name);
+                readCapture(capture, name, keyLog, new ExchangeObserver(kb, PrivacyOptions.analyzer(kb, profile, geodata)),
+                        exchanges);
             }
+        } catch (IOException e) {
+            problems.add(new Problem("assess.geodata-unreadable", String.valueOf(r.geodata()), e.getMessage()));
         }
-        Optional<DeviceDescription> device = Optional.empty();
-        if (r.device() != null) {
-            DeviceYaml.Result read = DeviceYaml.read(r.device());
-            device = read.device();
-            problems.addAll(read.problems());
-        }
+        Optional<DeviceDescription> device = profile.map(DeviceDescription::of);
         return new Assessor(kb, RiskRules.load()).assess(new AssessmentInput(scan, names, exchanges, device,
                 r.suppressions(), problems));
+    }
+
+    private void readCapture(Path capture, String name, KeyLog keyLog, ExchangeObserver observer,
+                             List<ObservedExchange> exchanges) {
+        try {
+            TrafficReport report = new TrafficAnalyzer(TrafficAnalyzer.DEFAULT_MAX_BODY_BYTES, n -> { })
+                    .analyze(capture, keyLog, x -> exchanges.add(observer.observe(name, x)));
+            report.problems().stream().limit(MAX_CAPTURE_PROBLEMS).forEach(problems::add);
+            if (report.problems().size() > MAX_CAPTURE_PROBLEMS) {
+                problems.add(new Problem("problems.truncated", name,
+                        (report.problems().size() - MAX_CAPTURE_PROBLEMS) + " more capture problems not listed"));
+            }
+            readAny = true;
+        } catch (CaptureFormatException | IOException e) {
+            problems.add(new Problem("assess.capture-unreadable", name, e.getMessage()));
+        }
+    }
+
+    /** The device profile; a file that cannot be read is a problem of the assessment, not its end. */
+    private Optional<DeviceProfile> profile(Path file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            DeviceProfile p = DeviceProfiles.read(file);
+            problems.addAll(p.warnings());
+            return Optional.of(p);
+        } catch (DeviceProfileException e) {
+            problems.add(new Problem("device.unreadable", String.valueOf(file.getFileName()), e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     /** Whether at least the firmware or one capture could be read. */

@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             device = null;
         }
         AssessmentRun run = new AssessmentRun();
-        Assessment a = run.run(new AssessmentRun.Request(firmware, captures, null, device, Suppressions.none(),
+        Assessment a = run.run(new AssessmentRun.Request(firmware, captures, null, device, null, Suppressions.none(),
                 Runtime.getRuntime().availableProcessors(), true));
         List<Path> written = AssessmentFiles.write(a, out, AssessmentFiles.standard(Versions.number(spec)));
         AssessmentText.print(a, written, Main.stdout());

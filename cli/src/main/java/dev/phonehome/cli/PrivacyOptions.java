@@ -1,5 +1,6 @@
 package dev.phonehome.cli;
 
+import dev.phonehome.assess.Assessor;
 import dev.phonehome.core.device.DeviceProfile;
 import dev.phonehome.core.device.DeviceProfiles;
 import dev.phonehome.core.geo.Geodata;
@@ -9,8 +10,6 @@ import dev.phonehome.traffic.destination.DestinationResolver;
 import dev.phonehome.traffic.pii.PersonalDataMatcher;
 import dev.phonehome.traffic.privacy.PrivacyAnalyzer;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -34,11 +33,11 @@ final class PrivacyOptions {
     }
 
     /**
-     * A fresh analyzer for one capture. Exchanges whose time is unreadable are judged on today's
-     * date; captures record times, so this does not touch determinism in practice.
+     * A fresh analyzer for one capture. Exchanges whose time is unreadable are judged on the
+     * knowledge base's date, so the same input still gives the same output.
      */
     static PrivacyAnalyzer analyzer(KnowledgeBase kb, Optional<DeviceProfile> profile, Geodata geodata) {
         PersonalDataMatcher matcher = PersonalDataMatcher.of(profile.orElse(DeviceProfile.EMPTY), kb);
-        return new PrivacyAnalyzer(kb, matcher, new DestinationResolver(kb, geodata), LocalDate.now(ZoneOffset.UTC));
+        return new PrivacyAnalyzer(kb, matcher, new DestinationResolver(kb, geodata), Assessor.knowledgeDate(kb));
     }
 }

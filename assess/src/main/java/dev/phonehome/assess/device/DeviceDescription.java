@@ -1,5 +1,6 @@
 package dev.phonehome.assess.device;
 
+import dev.phonehome.core.device.DeviceProfile;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,6 +19,12 @@ public record DeviceDescription(Optional<String> vendor, Optional<String> model,
                                 Optional<String> region, Map<String, Boolean> consent) {
     public DeviceDescription {
         consent = new TreeMap<>(consent);
+    }
+
+    /** The facts of a device profile that reports show; its identifiers stay with the matcher. */
+    public static DeviceDescription of(DeviceProfile profile) {
+        return new DeviceDescription(profile.vendor(), profile.model(), profile.build(), profile.region(),
+                profile.consent());
     }
 
     /** "Xiaomi Mi 10T 5G", or "unnamed device". */

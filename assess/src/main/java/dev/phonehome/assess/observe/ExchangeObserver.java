@@ -2,29 +2,27 @@ package dev.phonehome.assess.observe;
 
 import dev.phonehome.core.Problem;
 import dev.phonehome.core.kb.KnowledgeBase;
-import dev.phonehome.core.kb.NetworkMatch;
 import dev.phonehome.core.kb.Organisation;
-import dev.phonehome.core.kb.Regime;
-import dev.phonehome.traffic.decode.DecodedPayload;
+import dev.phonehome.traffic.adapter.AdapterMatch;
+import dev.phonehome.traffic.adapter.EncryptedPayload;
 import dev.phonehome.traffic.decode.DecodedValue;
-import dev.phonehome.traffic.decode.PayloadDecoder;
-import dev.phonehome.traffic.flow.TrafficBody;
+import dev.phonehome.traffic.destination.Destination;
+import dev.phonehome.traffic.destination.Jurisdiction;
 import dev.phonehome.traffic.flow.TrafficExchange;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.phonehome.traffic.privacy.ExchangeFacts;
+import dev.phonehome.traffic.privacy.PrivacyAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Optional;
 
 /**
- * Turns a traffic exchange into an {@link ObservedExchange}: the host's trackers through the
- * knowledge base's network signatures, their organisation and headquarters country, the GDPR
- * regime of that country on the exchange's day, and the request's decoded parameters.
- * Thread-safe.
+ * Turns a traffic exchange into an {@link ObservedExchange}: the traffic engine's facts (SDK
+ * adapter, personal data, destination with its GDPR regime on the exchange's day, decoded
+ * parameters) joined with the trackers whose network signatures the host matches. One observer
+ * per capture, used from one thread, like its {@link PrivacyAnalyzer}.
  */
 public final class ExchangeObserver {
     /** Leaves kept per exchange: a hostile body can decode into very many. */
@@ -35,50 +33,56 @@ public final class ExchangeObserver {
     static final int MAX_SHARED_STRINGS = 100_000;
 
     private final KnowledgeBase kb;
-    private final PayloadDecoder decoder;
-    private final LocalDate fallbackDate;
+    private final PrivacyAnalyzer analyzer;
     // Hosts, payload paths and parameter names repeat in every exchange of a capture; sharing one
     // copy of each keeps the heap of a long capture to what is unique in it.
     private final Map<String, String> shared = new ConcurrentHashMap<>();
 
     /**
-     * @param fallbackDate the day to judge regimes on when an exchange's time is unreadable
+     * @param analyzer decodes each request, matches its SDK adapter, finds personal data and resolves
+     *                 the destination; one per capture
      */
-    public ExchangeObserver(KnowledgeBase kb, PayloadDecoder decoder, LocalDate fallbackDate) {
+    public ExchangeObserver(KnowledgeBase kb, PrivacyAnalyzer analyzer) {
         this.kb = kb;
-        this.decoder = decoder;
-        this.fallbackDate = fallbackDate;
+        this.analyzer = analyzer;
     }
 
     public ObservedExchange observe(String capture, TrafficExchange x) {
         String host = !x.host().isEmpty() ? x.host() : x.serverName().orElse(x.server());
-        List<NetworkMatch> matches = kb.networkSignatures().match(host);
-        // A host can match several signatures of one tracker; the longest is the most specific.
-        Map<String, String> byTracker = new TreeMap<>();
-        matches.forEach(m -> byTracker.merge(m.tracker().id(), m.signature(),
-                (a, b) -> a.length() >= b.length() ? a : b));
-        List<SdkMatch> sdks = byTracker.entrySet().stream()
-                .map(e -> new SdkMatch(e.getKey(), Optional.empty(), Optional.empty(), e.getValue())).toList();
         List<Problem> problems = new ArrayList<>();
-        List<Parameter> parameters = parameters(x, problems);
+        Optional<ExchangeFacts> facts;
+        try {
+            facts = Optional.of(analyzer.analyze(x));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A decoder defect on one hostile request costs that request's facts, not the assessment.
+            problems.add(new Problem("assess.decode-failed", x.id(), "request not decoded: " + e));
+            facts = Optional.empty();
+        }
+        facts.ifPresent(f -> problems.addAll(f.problems()));
         return new ObservedExchange(x.id(), share(capture), x.time(), x.app().map(this::share), share(host),
-                share(x.server()), share(x.method()), x.url(),
-                x.status(), sdks, parameters, List.of(), destination(matches, day(x.time())), problems);
+                share(x.server()), share(x.method()), x.url(), x.status(), sdks(host, facts),
+                facts.map(this::parameters).orElse(List.of()), facts.map(ExchangeObserver::personalData).orElse(List.of()),
+                facts.map(f -> destination(f.destination())).orElse(DestinationFacts.unknown()), problems);
     }
 
-    private List<Parameter> parameters(TrafficExchange x, List<Problem> problems) {
-        byte[] body = x.requestBody().map(TrafficBody::bytes).orElse(new byte[0]);
-        DecodedPayload payload;
-        try {
-            payload = decoder.decode(x.path(), x.requestHeaders(), body);
-        } catch (RuntimeException | StackOverflowError e) {
-            // A decoder defect on one hostile request costs that request's parameters, not the assessment.
-            problems.add(new Problem("assess.decode-failed", x.id(), "request not decoded: " + e));
-            return List.of();
-        }
-        problems.addAll(payload.problems());
+    /** Trackers whose network signature the host matches, joined with the SDK adapter that read the request. */
+    private List<SdkMatch> sdks(String host, Optional<ExchangeFacts> facts) {
+        // A host can match several signatures of one tracker; the longest is the most specific.
+        Map<String, String> byTracker = new TreeMap<>();
+        kb.networkSignatures().match(host).forEach(m -> byTracker.merge(m.tracker().id(), m.signature(),
+                (a, b) -> a.length() >= b.length() ? a : b));
+        Optional<AdapterMatch> adapter = facts.flatMap(ExchangeFacts::sdk);
+        adapter.ifPresent(a -> byTracker.putIfAbsent(a.trackerId(), "adapter " + a.adapterId()));
+        return byTracker.entrySet().stream().map(e -> {
+            Optional<AdapterMatch> same = adapter.filter(a -> a.trackerId().equals(e.getKey()));
+            return new SdkMatch(e.getKey(), same.map(AdapterMatch::adapterId),
+                    same.flatMap(a -> a.encrypted().stream().findFirst()).map(EncryptedPayload::scheme), e.getValue());
+        }).toList();
+    }
+
+    private List<Parameter> parameters(ExchangeFacts facts) {
         List<Parameter> out = new ArrayList<>();
-        for (DecodedValue v : payload.values()) {
+        for (DecodedValue v : facts.payload().values()) {
             // Headers are transport metadata here; the personal-data matcher reads them itself.
             if (v.path().startsWith("header:")) {
                 continue;
@@ -92,26 +96,22 @@ public final class ExchangeObserver {
         return out;
     }
 
-    private DestinationFacts destination(List<NetworkMatch> matches, LocalDate day) {
-        Optional<Organisation> organisation = matches.stream()
-                .map(m -> kb.organisations().byId(m.tracker().organisation()))
-                .flatMap(Optional::stream).findFirst();
-        if (organisation.isEmpty()) {
-            return DestinationFacts.unknown();
-        }
-        Organisation org = organisation.get();
-        Optional<String> country = Optional.ofNullable(org.country());
-        Optional<Regime> regime = country.map(c -> kb.jurisdictions().regimeOf(c, org, day));
-        return new DestinationFacts(Optional.of(org.id()), Optional.of(org.name()), country, Optional.empty(),
-                regime.map(Regime::kind), regime.map(Regime::condition), country, true);
+    private static List<PersonalData> personalData(ExchangeFacts facts) {
+        return facts.personalData().stream().map(h -> new PersonalData(h.type().code(), h.form(), h.path()))
+                .distinct().toList();
     }
 
-    private LocalDate day(String time) {
-        try {
-            return OffsetDateTime.parse(time).toLocalDate();
-        } catch (DateTimeParseException e) {
-            return fallbackDate;
-        }
+    /**
+     * The regime of the server's country when geodata placed it, else of the owner's headquarters,
+     * marked uncertain: the data may be processed elsewhere.
+     */
+    private DestinationFacts destination(Destination d) {
+        Optional<Organisation> org = d.tracker().flatMap(kb.trackers()::byId)
+                .flatMap(t -> kb.organisations().byId(t.organisation()));
+        Optional<Jurisdiction> regime = d.serverJurisdiction().or(d::ownerJurisdiction);
+        return new DestinationFacts(org.map(Organisation::id), d.organisation(), d.organisationCountry(), d.ipCountry(),
+                regime.map(Jurisdiction::regime), regime.flatMap(Jurisdiction::condition),
+                regime.map(Jurisdiction::country), d.serverJurisdiction().isEmpty() || d.locationUncertain());
     }
 
     private String share(String s) {

@@ -3,19 +3,17 @@ package dev.phonehome.assess.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.kb.KnowledgeBase;
-import dev.phonehome.traffic.decode.PayloadDecoder;
 import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.http.Header;
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Captures are attacker-made: what one exchange can put into the assessment is bounded. */
 class HostileExchangeObserverTest {
-    private final ExchangeObserver observer = new ExchangeObserver(KnowledgeBase.load(), new PayloadDecoder(),
-            LocalDate.of(2026, 1, 1));
+    private final ExchangeObserver observer = Observers.withoutProfile(KnowledgeBase.load());
 
     @Test
     void manyLeavesAndLongValuesAreCapped() {
@@ -70,9 +68,8 @@ class HostileExchangeObserverTest {
     }
 
     private static TrafficExchange exchange(String url, String time, String form) {
-        Optional<TrafficBody> body = form.isEmpty() ? Optional.empty() : Optional.of(new TrafficBody(form.length(),
-                Optional.of("application/x-www-form-urlencoded"), TrafficBody.TEXT, form, false, Optional.empty(),
-                Optional.empty()));
+        Optional<TrafficBody> body = form.isEmpty() ? Optional.empty() : Optional.of(TrafficBody.of(
+                form.getBytes(StandardCharsets.UTF_8), Optional.of("application/x-www-form-urlencoded")));
         return new TrafficExchange("e1", "h1", time, Optional.empty(), "", "192.0.2.1:443", Optional.empty(),
                 Optional.empty(), Optional.empty(), "HTTP/1.1", "POST", url, 200,
                 List.of(new Header("Content-Type", "application/x-www-form-urlencoded")), body, List.of(),
