@@ -2,7 +2,8 @@
 # Traffic engine against tshark: decrypting and listing the HTTP requests of a large capture.
 #
 # Usage: bench/traffic-vs-tshark.sh [SIZE_MB]     (default 200; run from anywhere)
-# Environment: ROUNDS (default 2); KEEP_CAPTURES=DIR keeps the two captures and key logs there.
+# Environment: ROUNDS (default 2); KEEP_CAPTURES=DIR keeps the two captures and key logs there;
+#   CAPTURES=DIR measures the captures a previous run kept there instead of recording new ones.
 # 1. Records about SIZE_MB of HTTPS on loopback with tcpdump: curl (SSLKEYLOGFILE) against a
 #    keep-alive HTTP/1.1 server (python3 http.server over TLS), openssl s_server -WWW (one
 #    request per connection) and nghttpd (HTTP/2, curl --parallel), each over TLS 1.2 and 1.3,
@@ -11,6 +12,8 @@
 # 2. Runs, alternating, ROUNDS times each, under /usr/bin/time -v:
 #      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --format json --out report.json -q
 #        (report.json is read for its exchange count, then deleted)
+#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --format json --out report.json -q
+#        (the same through the launcher, with its JVM options: AppCDS archive, serial collector)
 #      java -Xmx512m -Xlog:gc:file=gc.log -cp cli/target/phonehome.jar:classes dev.phonehome.bench.TrafficCount cap.pcapng
 #      tshark -r cap.pcapng -o tls.keylog_file:keys.txt -Y 'http.request || http2.type == 1' -T fields
 #             -e frame.number -e http.request.method -e http.request.uri -e http2.headers.method -e http2.headers.path
@@ -18,7 +21,7 @@
 #    time shows the warmed-up cost, without JVM start-up and JIT compilation),
 #    and prints wall and CPU time, max RSS, Java heap (largest occupancy before and after a GC),
 #    MB/s of capture per wall and per CPU second, and the number of requests each one found.
-# 3. Pass/fail of TrafficCount under -Xmx32m and of the CLI's JSON under -Xmx128m at both sizes.
+# 3. Pass/fail of TrafficCount under -Xmx32m and of the CLI's JSON and HAR under -Xmx64m at both sizes.
 # Needs tcpdump (run as root or with capture rights), tshark, editcap, curl, openssl, nghttpd, python3.
 set -euo pipefail
 size_mb=${1:-200}
@@ -115,6 +118,8 @@ measure() { # TOOL CAPTURE
   case $tool in
     phonehome-json) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" -jar "$root/cli/target/phonehome.jar" \
         traffic "$cap" --format json --out json.out -q > "$out" 2> "$tool.err" ;;
+    phonehome-launcher) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
+        traffic "$cap" --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-stream) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
         -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" > "$out" 2> "$tool.err" ;;
     phonehome-warm) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
@@ -143,7 +148,7 @@ if tool == "tshark":  # one row per frame; a frame may carry several HTTP/2 HEAD
     for row in open(out):
         cols = row.rstrip("\n").split("\t")
         requests += sum(len([v for v in c.split(",") if v]) for c in (cols[1], cols[3]))
-elif tool == "phonehome-json":
+elif tool in ("phonehome-json", "phonehome-launcher"):
     requests = len(json.load(open(jsonout))["exchanges"]) if status == 0 else "-"
     os.remove(jsonout) if os.path.exists(jsonout) else None
 else:  # TrafficCount: the last pass
@@ -156,11 +161,15 @@ echo "machine: $(nproc) cores; $(free -h | awk '/Mem:/{print $2}') RAM; $(java -
 small_mb=$(( size_mb / 4 ))
 for spec in "big:$size_mb" "small:$small_mb"; do
   name=${spec%%:*}
-  record "$name" "${spec#*:}"
+  if [ -n "${CAPTURES:-}" ]; then
+    cp "$CAPTURES/$name.pcapng" "$CAPTURES/$name.keys" "$CAPTURES/$name.sent" . && touch "$name.tcpdump.log"
+  else
+    record "$name" "${spec#*:}"
+  fi
   sent=$(cat "$name.sent")
   bytes=$(stat -c %s "$name.pcapng")
   echo "capture $name.pcapng: $bytes bytes, $sent requests sent by curl, $(wc -l < "$name.keys") key log lines;" \
-       "tcpdump: $(grep -h 'dropped by kernel' "$name.tcpdump.log")"
+       "tcpdump: $(grep -h 'dropped by kernel' "$name.tcpdump.log" || echo "(kept from $CAPTURES)")"
 done
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 pids=()
@@ -175,15 +184,19 @@ run() { # NAME TOOL ROUND
   printf '%-8s %-17s %5s %7s %6s %8s %8s %8s %8s %s\n' "$1" "$2" "$3" "$wall" "$cpu" "$rss" "$hb" "$ha" "$load" \
     "$(python3 -c "import sys; b,w,c=map(float,sys.argv[1:]); print(f'{b/1e6/w:.1f}, {b/1e6/c:.1f}')" "$bytes" "$wall" "$cpu") $status | ${r#*| }"
 }
+# The launcher's first run after a build writes its AppCDS archive: done here, not timed.
+"$root/phonehome" traffic small.pcapng --format json --out /dev/null -q 2> /dev/null
 for round in $(seq "$rounds"); do
   run big phonehome-stream "$round"
   run big tshark "$round"
   run big phonehome-json "$round"
+  run big phonehome-launcher "$round"
 done
 run small phonehome-stream 1
 run small phonehome-json 1
+run small phonehome-launcher 1
 run big phonehome-warm 1
-# Pass/fail under small heaps: streaming must fit 32 MB at both sizes; the CLI's JSON keeps every exchange.
+# Pass/fail under small heaps: streaming must fit 32 MB at both sizes, the CLI's JSON and HAR 64 MB.
 heap_check() { # NAME XMX ARGS...
   local name=$1 xmx=$2; shift 2
   if java "-Xmx$xmx" "$@" > heap.out 2>&1; then echo "-Xmx$xmx $name: pass"
@@ -192,9 +205,11 @@ heap_check() { # NAME XMX ARGS...
 for name in small big; do
   heap_check "TrafficCount $name.pcapng" 32m -cp "$root/cli/target/phonehome.jar:$work/classes" \
     dev.phonehome.bench.TrafficCount "$name.pcapng"
-  heap_check "phonehome traffic $name.pcapng --format json" 128m -jar "$root/cli/target/phonehome.jar" \
-    traffic "$name.pcapng" --format json --out /dev/null -q
+  for format in json har; do
+    heap_check "phonehome traffic $name.pcapng --format $format" 64m -jar "$root/cli/target/phonehome.jar" \
+      traffic "$name.pcapng" --format "$format" --out /dev/null -q
+  done
 done
 if [ -n "${KEEP_CAPTURES:-}" ]; then # for profiling afterwards
-  mkdir -p "$KEEP_CAPTURES" && cp big.pcapng big.keys small.pcapng small.keys "$KEEP_CAPTURES"
+  mkdir -p "$KEEP_CAPTURES" && cp big.pcapng big.keys big.sent small.pcapng small.keys small.sent "$KEEP_CAPTURES"
 fi

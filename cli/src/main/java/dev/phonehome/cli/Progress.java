@@ -1,6 +1,9 @@
 package dev.phonehome.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,7 +28,20 @@ final class Progress implements AutoCloseable {
 
     /** Enabled when stderr is an interactive terminal and the user did not ask for quiet. */
     static Progress onTerminal(String label, int total, boolean quiet) {
-        return new Progress(System.err, label, total, !quiet && System.console() != null);
+        return new Progress(System.err, label, total, !quiet && stderrIsTerminal());
+    }
+
+    /**
+     * {@code System.console()} also needs standard input and output to be a terminal, so a run
+     * whose report goes to a file or pipe would show no bar; on Linux the descriptor's link tells.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     void step(String current) {

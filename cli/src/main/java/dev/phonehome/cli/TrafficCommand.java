@@ -1,19 +1,18 @@
 package dev.phonehome.cli;
 
-import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.traffic.capture.CaptureFormatException;
 import dev.phonehome.traffic.capture.KeyLog;
 import dev.phonehome.traffic.flow.TrafficAnalyzer;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -74,24 +73,27 @@ final class TrafficCommand implements Callable<Integer> {
             return inputError(capture, "capture unreadable: " + e);
         }
         try (OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
-            PrintStream out = file == null ? Main.stdout() : new PrintStream(file, false, StandardCharsets.UTF_8);
+            PrintStream out = file == null ? Main.stdout() : new PrintStream(new BufferedOutputStream(file, 1 << 16), false,
+                    StandardCharsets.UTF_8);
             return run(filter, keyLog, size, out);
         }
     }
 
-    private int run(TrafficFilter filter, KeyLog keyLog, long size, PrintStream out) {
-        TrafficText text = new TrafficText(out);
-        List<TrafficExchange> kept = new ArrayList<>();
+    private int run(TrafficFilter filter, KeyLog keyLog, long size, PrintStream out) throws IOException {
+        TrafficOutput output = new OnFirstUse(() -> switch (format) {
+            case text -> new TrafficText(out);
+            case json -> new TrafficJson(out);
+            case har -> new TrafficHar(out, versionNumber());
+        });
         long[] shown = {0};
         Consumer<TrafficExchange> sink = x -> {
-            if (!filter.keeps(x)) {
-                return;
-            }
-            shown[0]++;
-            if (format == Format.text) {
-                text.exchange(x);
-            } else {
-                kept.add(x);
+            if (filter.keeps(x)) {
+                shown[0]++;
+                try {
+                    output.exchange(x);
+                } catch (IOException e) {
+                    throw new OutputFailure(e);
+                }
             }
         };
         TrafficReport report;
@@ -105,18 +107,57 @@ final class TrafficCommand implements Callable<Integer> {
                 }
             });
             report = analyzer.analyze(capture, keyLog, sink);
+        } catch (OutputFailure e) {
+            throw e.getCause(); // writing the output failed, not reading the capture
         } catch (CaptureFormatException | IOException e) {
             return inputError(capture, e.getMessage());
         }
-        List<TrafficConnection> connections = report.connections().stream().filter(filter::keeps).toList();
-        switch (format) {
-            case text -> text.end(report, connections, shown[0]);
-            case json -> CanonicalJson.write(new TrafficReport(report.schema(), report.capture(), connections, kept,
-                    report.problems()), out);
-            case har -> TrafficHar.write(kept, versionNumber(), out);
-        }
+        output.end(report, report.connections().stream().filter(filter::keeps).toList(), shown[0]);
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Carries a failure to write the output out of the analyzer's exchange consumer. */
+    private static final class OutputFailure extends RuntimeException {
+        OutputFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /** Opens the output at the first exchange or at the end, so a file that is no capture writes nothing. */
+    private static final class OnFirstUse implements TrafficOutput {
+        interface Opener {
+            TrafficOutput open() throws IOException;
+        }
+
+        private final Opener opener;
+        private TrafficOutput output;
+
+        OnFirstUse(Opener opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public void exchange(TrafficExchange x) throws IOException {
+            opened().exchange(x);
+        }
+
+        @Override
+        public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException {
+            opened().end(report, connections, exchanges);
+        }
+
+        private TrafficOutput opened() throws IOException {
+            if (output == null) {
+                output = opener.open();
+            }
+            return output;
+        }
     }
 
     /** "0.1.0" out of the command's version line "phonehome 0.1.0". */

@@ -1,9 +1,13 @@
 package dev.phonehome.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.traffic.flow.TrafficBody;
+import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
+import dev.phonehome.traffic.flow.TrafficReport;
 import dev.phonehome.traffic.http.Header;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +18,10 @@ import java.util.Optional;
  * Decrypted exchanges as a HAR 1.2 log, for HAR viewers. Times that a capture does not give
  * (DNS, connect, wait) are 0; header and body sizes not measured are -1 as the format asks.
  * Binary bodies are base64 ({@code content.encoding}); HAR has no encoding for request bodies,
- * so a binary one carries the {@code _encoding} extension field.
+ * so a binary one carries the {@code _encoding} extension field. Entries are written as the
+ * exchanges complete: {@code {"log": {"version", "creator", "entries": [...]}}}.
  */
-final class TrafficHar {
-    record Document(Log log) {
-    }
-
-    record Log(String version, Creator creator, List<Entry> entries) {
-    }
-
+final class TrafficHar implements TrafficOutput {
     record Creator(String name, String version) {
     }
 
@@ -41,31 +40,53 @@ final class TrafficHar {
     record Pair(String name, String value) {
     }
 
-    record PostData(String mimeType, String text, Optional<String> _encoding) {
+    /** {@code text} is a String, or bytes written in base64 (see {@link TrafficBody#jsonText()}). */
+    record PostData(String mimeType, Object text, Optional<String> _encoding) {
     }
 
-    record Content(long size, String mimeType, Optional<String> text, Optional<String> encoding) {
+    /** {@code text} is a String, or bytes written in base64 (see {@link TrafficBody#jsonText()}). */
+    record Content(long size, String mimeType, Optional<Object> text, Optional<String> encoding) {
     }
 
     /** A capture gives packet times, not the browser's phases: the required ones are 0. */
     private static final Map<String, Double> NO_TIMINGS = Map.of("send", 0.0, "wait", 0.0, "receive", 0.0);
 
-    private TrafficHar() {
+    private final OutputStream out;
+    private final JsonGenerator json;
+
+    /** @param version phonehome's version, for {@code log.creator} */
+    TrafficHar(OutputStream out, String version) throws IOException {
+        this.out = out;
+        this.json = CanonicalJson.generator(out);
+        json.writeStartObject();
+        json.writeObjectFieldStart("log");
+        json.writeStringField("version", "1.2");
+        json.writeFieldName("creator");
+        CanonicalJson.writeValue(json, new Creator("phonehome", version));
+        json.writeArrayFieldStart("entries");
     }
 
-    static void write(List<TrafficExchange> exchanges, String version, OutputStream out) {
-        List<Entry> entries = exchanges.stream().map(TrafficHar::entry).toList();
-        CanonicalJson.write(new Document(new Log("1.2", new Creator("phonehome", version), entries)), out);
+    @Override
+    public void exchange(TrafficExchange x) throws IOException {
+        CanonicalJson.writeValue(json, entry(x));
     }
 
-    private static Entry entry(TrafficExchange x) {
+    @Override
+    public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        CanonicalJson.finish(json, out);
+    }
+
+    static Entry entry(TrafficExchange x) {
         Optional<TrafficBody> rq = x.requestBody();
         Optional<TrafficBody> rs = x.responseBody();
         Request request = new Request(x.method(), x.url(), x.httpVersion(), List.of(), pairs(x.requestHeaders()),
-                query(x.url()), rq.map(b -> new PostData(b.contentType().orElse(""), b.text(), base64(b))),
+                query(x.url()), rq.map(b -> new PostData(b.contentType().orElse(""), b.jsonText(), base64(b))),
                 -1, rq.map(TrafficBody::size).orElse(0L));
         Content content = new Content(rs.map(TrafficBody::size).orElse(0L),
-                rs.flatMap(TrafficBody::contentType).orElse(""), rs.map(TrafficBody::text), rs.flatMap(TrafficHar::base64));
+                rs.flatMap(TrafficBody::contentType).orElse(""), rs.map(TrafficBody::jsonText), rs.flatMap(TrafficHar::base64));
         Response response = new Response(x.status(), "", x.httpVersion(), List.of(), pairs(x.responseHeaders()),
                 content, Header.first(x.responseHeaders(), "location").orElse(""), -1,
                 rs.map(TrafficBody::size).orElse(x.status() == 0 ? -1L : 0L));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The human-readable form of {@code phonehome traffic}: one line per exchange, then what was not decrypted. */
-final class TrafficText {
+final class TrafficText implements TrafficOutput {
     private final PrintStream out;
 
     TrafficText(PrintStream out) {
@@ -20,14 +20,16 @@ final class TrafficText {
     }
 
     /** {@code time app method status host path ↑request ↓response}. */
-    void exchange(TrafficExchange x) {
+    @Override
+    public void exchange(TrafficExchange x) {
         out.println(String.join("  ", x.time(), x.app().orElse("-"), x.method(),
                 x.status() == 0 ? "---" : String.valueOf(x.status()), x.host(), x.path(),
                 "up " + size(x.requestBody()) + " down " + size(x.responseBody())));
     }
 
     /** TLS connections whose content stayed hidden, with the server name and why, then a summary. */
-    void end(TrafficReport r, List<TrafficConnection> connections, long exchanges) {
+    @Override
+    public void end(TrafficReport r, List<TrafficConnection> connections, long exchanges) {
         for (TrafficConnection c : connections) {
             c.tls().filter(t -> t.notDecrypted().isPresent() || !t.decrypted()).ifPresent(t -> out.println(String.join("  ",
                     "not decrypted", c.id(), c.app().orElse("-"), c.client() + " -> " + c.server(),

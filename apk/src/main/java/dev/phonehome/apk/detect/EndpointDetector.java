@@ -9,7 +9,7 @@ import dev.phonehome.core.finding.EvidenceLevel;
 import dev.phonehome.core.finding.Finding;
 import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.kb.KnowledgeBase;
-import dev.phonehome.core.kb.NetworkMatch;
+import dev.phonehome.core.kb.HostOwnership;
 import dev.phonehome.core.kb.Organisation;
 import dev.phonehome.core.kb.Tracker;
 import java.util.ArrayList;
@@ -127,38 +127,32 @@ public final class EndpointDetector implements Detector {
         }
 
         Finding toFinding(String subject, KnowledgeBase kb) {
-            TreeMap<String, Tracker> trackers = new TreeMap<>();
-            for (String host : hosts) {
-                for (NetworkMatch m : kb.networkSignatures().match(host)) {
-                    trackers.put(m.tracker().id(), m.tracker());
-                }
-            }
+            HostOwnership owner = HostOwnership.of(kb, hosts);
             Map<String, String> attributes = new TreeMap<>();
             attributes.put("domain", domain);
             attributes.put("endpoints", String.valueOf(firstSeen.size()));
             attributes.put("mentions", String.valueOf(mentions));
             attributes.put("hosts", String.join(",", hosts.stream().limit(SAMPLE).toList()));
             attributes.put("cleartext", String.valueOf(cleartext));
-            String owner = "";
-            if (!trackers.isEmpty()) {
-                attributes.put("tracker", String.join(",", trackers.keySet()));
-                Tracker first = trackers.firstEntry().getValue();
-                Organisation org = kb.organisations().byId(first.organisation()).orElse(null);
-                owner = " (" + first.name();
-                if (org != null) {
+            String ownerText = "";
+            if (owner.known()) {
+                attributes.put("tracker", String.join(",", owner.trackers().stream().map(Tracker::id).toList()));
+                ownerText = " (" + owner.primary().orElseThrow().name();
+                if (owner.organisation().isPresent()) {
+                    Organisation org = owner.organisation().get();
                     attributes.put("organisation", org.name());
-                    owner += " by " + org.name();
+                    ownerText += " by " + org.name();
                     if (org.country() != null) {
                         attributes.put("country", org.country());
-                        owner += ", " + org.country();
+                        ownerText += ", " + org.country();
                     }
                 }
-                owner += ")";
+                ownerText += ")";
             }
-            Severity severity = trackers.isEmpty() ? Severity.INFO : cleartext ? Severity.MEDIUM : Severity.LOW;
+            Severity severity = !owner.known() ? Severity.INFO : cleartext ? Severity.MEDIUM : Severity.LOW;
             List<Evidence> evidence = firstSeen.values().stream().limit(SAMPLE).toList();
             String title = "Names " + firstSeen.size() + (firstSeen.size() == 1 ? " endpoint" : " endpoints") + " at "
-                    + domain + owner + (cleartext && !trackers.isEmpty() ? " over cleartext HTTP" : "");
+                    + domain + ownerText + (cleartext && owner.known() ? " over cleartext HTTP" : "");
             return Finding.of("endpoint.domain", subject, domain, title, severity,
                     inCode ? EvidenceLevel.REFERENCED : EvidenceLevel.PRESENT, attributes, evidence);
         }

@@ -35,6 +35,10 @@ public final class CanonicalJson {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+    /** Values inside a streamed document: the generator's own pretty printer, no flush after each. */
+    private static final ObjectWriter VALUE_WRITER = MAPPER.writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
     private CanonicalJson() {
     }
 
@@ -50,6 +54,27 @@ public final class CanonicalJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A generator for a document too large to hold, written piece by piece: with its values written
+     * by {@link #writeValue} and ended by {@link #finish}, the bytes equal {@link #write}'s for the
+     * whole document.
+     */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return WRITER.createGenerator(out);
+    }
+
+    /** Writes {@code value} at the generator's position, indented for its depth in the document. */
+    public static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        VALUE_WRITER.writeValue(generator, value);
+    }
+
+    /** Ends a document begun with {@link #generator}: closes it, adds the final newline, flushes. */
+    public static void finish(JsonGenerator generator, OutputStream out) throws IOException {
+        generator.close();
+        out.write('\n');
+        out.flush();
     }
 
     public static String toString(Object document) {

@@ -16,6 +16,9 @@ public final class KnowledgeBase {
     private final Lexicon lexicon;
     private final Jurisdictions jurisdictions;
     private final SdkAdapterCatalog sdkAdapters;
+    private final IdentifierFacts identifierFacts;
+    private final GeodataPins geodataPins;
+    private final AnycastNetworks anycastNetworks;
 
     private KnowledgeBase() {
         Trackers.Document trackerFile = Trackers.read(Trackers.FILE, KbFiles.open(Trackers.FILE), null);
@@ -30,6 +33,9 @@ public final class KnowledgeBase {
         jurisdictions = Jurisdictions.parse(Jurisdictions.FILE, KbFiles.open(Jurisdictions.FILE), version);
         sdkAdapters = SdkAdapterCatalog.parse(SdkAdapterCatalog.FILE, KbFiles.open(SdkAdapterCatalog.FILE), version,
                 trackers);
+        identifierFacts = IdentifierFacts.parse(IdentifierFacts.FILE, KbFiles.open(IdentifierFacts.FILE), version);
+        geodataPins = GeodataPins.parse(GeodataPins.FILE, KbFiles.open(GeodataPins.FILE), version);
+        anycastNetworks = AnycastNetworks.parse(AnycastNetworks.FILE, KbFiles.open(AnycastNetworks.FILE), version);
     }
 
     private static volatile KnowledgeBase instance;
@@ -91,5 +97,18 @@ public final class KnowledgeBase {
 
     public SdkAdapterCatalog sdkAdapters() {
         return sdkAdapters;
+    }
+
+    public IdentifierFacts identifierFacts() {
+        return identifierFacts;
+    }
+
+    /** The pinned geodata snapshot {@code phonehome data update} installs. */
+    public GeodataPins geodataPins() {
+        return geodataPins;
+    }
+
+    public AnycastNetworks anycastNetworks() {
+        return anycastNetworks;
     }
 }

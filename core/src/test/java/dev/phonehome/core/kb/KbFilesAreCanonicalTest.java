@@ -34,11 +34,17 @@ class KbFilesAreCanonicalTest {
             Map.entry("capabilities", e -> text(e, "id")),
             Map.entry("apis", e -> text(e, "class_name", "member", "descriptor", "capability")),
             Map.entry("eea_members", e -> text(e, "country", "from")),
-            Map.entry("adequacy_decisions", e -> (e.get("country") == null ? "~" : text(e, "country")) + "\t" + text(e, "from")),
+            Map.entry("adapters", e -> text(e, "id")),
+            Map.entry("standard_properties", e -> text(e, "name")),
+            Map.entry("adequacy_decisions",
+                    e -> (e.get("country") == null ? "~" : text(e, "country")) + "\t" + text(e, "from")),
             Map.entry("terms", e -> text(e, "category", "language", "term")),
             Map.entry("benign", e -> text(e, "language", "term")),
-            Map.entry("adapters", e -> text(e, "id")),
-            Map.entry("standard_properties", e -> text(e, "name")));
+            Map.entry("placeholders", e -> text(e, "value")),
+            Map.entry("imei_reporting_bodies", e -> text(e, "prefix")),
+            Map.entry("packages", e -> text(e, "id")),
+            Map.entry("networks", e -> String.format("%010d", ((Number) e.get("asn")).longValue())),
+            Map.entry("prefixes", e -> text(e, "prefix")));
 
     private static String text(Map<String, Object> entry, String... keys) {
         return Stream.of(keys).map(k -> String.valueOf(entry.get(k))).collect(Collectors.joining("\t"));
@@ -46,7 +52,8 @@ class KbFilesAreCanonicalTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trackers.json", "organisations.json", "permissions.json", "risky-apis.json",
-            "lexicons.json", "jurisdictions.json", "sdk-adapters.json"})
+            "lexicons.json", "jurisdictions.json", "sdk-adapters.json", "identifiers.json",
+            "geodata.json", "anycast-networks.json"})
     void fileIsCanonicalAndSorted(String name, @TempDir Path tmp) throws IOException {
         Path file = KB_DIR.resolve(name);
         Map<String, Object> document = new ObjectMapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });

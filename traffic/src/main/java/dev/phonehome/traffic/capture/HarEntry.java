@@ -9,8 +9,10 @@ import java.util.TreeMap;
 
 /**
  * One HTTP exchange of a HAR 1.2 log ({@code log.entries[i]}). Vendor extensions (fields
- * starting with {@code _}) are not kept. Bodies are bytes: {@code content.text} with
- * {@code encoding: base64} is decoded, plain text is UTF-8 encoded.
+ * starting with {@code _}) are not kept, except {@code postData._encoding}. Bodies are bytes:
+ * {@code content.text} with {@code encoding: base64} is decoded, and so is {@code postData.text}
+ * with {@code _encoding} (phonehome's HAR output marks binary request bodies so, since HAR 1.2 has
+ * no encoding for them) or {@code encoding: base64}; plain text is UTF-8 encoded.
  *
  * @param index           0-based position in {@code log.entries}
  * @param startedDateTime ISO 8601 as written in the file
@@ -32,9 +34,16 @@ public record HarEntry(long index, String startedDateTime, double timeMillis, Re
     public record Param(String name, String value, Optional<String> fileName, Optional<String> contentType) {
     }
 
-    public record PostData(String mimeType, String text, List<Param> params) {
+    /** {@code request.postData}; {@code text} as written, {@code body} its bytes. */
+    public record PostData(String mimeType, String text, List<Param> params, byte[] body) {
         public PostData {
             params = List.copyOf(params);
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
         }
     }
 

@@ -101,12 +101,13 @@ final class HarEntryParser {
     }
 
     private HarEntry.PostData postData() throws IOException {
-        String[] s = {"", ""};
+        String[] s = {"", "", null};
         List<HarEntry.Param> params = new ArrayList<>();
         fields(name -> {
             switch (name) {
                 case "mimeType" -> s[0] = text("");
                 case "text" -> s[1] = text("");
+                case "encoding", "_encoding" -> s[2] = text(null);
                 case "params" -> array(() -> {
                     String[] f = {"", "", null, null};
                     fields(field -> {
@@ -131,7 +132,7 @@ final class HarEntryParser {
             }
             return true;
         });
-        return new HarEntry.PostData(s[0], s[1], params);
+        return new HarEntry.PostData(s[0], s[1], params, bytes(s[1], s[2], "request postData"));
     }
 
     private HarEntry.Response response() throws IOException {
@@ -171,18 +172,24 @@ final class HarEntryParser {
             }
             return true;
         });
-        boolean base64 = "base64".equalsIgnoreCase(s[2]);
-        byte[] body = new byte[0];
-        if (s[1] != null && base64) {
-            try {
-                body = Base64.getDecoder().decode(WHITESPACE.matcher(s[1]).replaceAll(""));
-            } catch (IllegalArgumentException e) {
-                problems.add("har.bad-base64", subject, "response content: " + e.getMessage());
-            }
-        } else if (s[1] != null) {
-            body = s[1].getBytes(StandardCharsets.UTF_8);
+        return new HarEntry.Content(size[0], s[0], bytes(s[1], s[2], "response content"),
+                "base64".equalsIgnoreCase(s[2]));
+    }
+
+    /** {@code text} base64-decoded when {@code encoding} says so, else UTF-8; bad base64 is a problem and no bytes. */
+    private byte[] bytes(String text, String encoding, String where) {
+        if (text == null) {
+            return new byte[0];
         }
-        return new HarEntry.Content(size[0], s[0], body, base64);
+        if (!"base64".equalsIgnoreCase(encoding)) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(WHITESPACE.matcher(text).replaceAll(""));
+        } catch (IllegalArgumentException e) {
+            problems.add("har.bad-base64", subject, where + ": " + e.getMessage());
+            return new byte[0];
+        }
     }
 
     /** A list of {@code {name, value}} objects (headers, query string). */
@@ -237,7 +244,7 @@ final class HarEntryParser {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            if (name.startsWith("_") || !handler.field(name)) {
+            if (!handler.field(name)) { // vendor extensions ("_x") are unknown names, skipped but for postData._encoding
                 p.skipChildren();
             }
         }

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.phonehome.core.Problem;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -46,28 +43,12 @@ public final class HarReader implements AutoCloseable {
     }
 
     public static HarReader open(Path file) throws IOException, CaptureFormatException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            return open(in, file.getFileName().toString());
-        } catch (IOException | CaptureFormatException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        return CaptureStreams.open(file, HarReader::open);
     }
 
     /** Positions the parser on {@code log.entries}; refuses input that is not a HAR log. */
     public static HarReader open(InputStream in, String subject) throws IOException, CaptureFormatException {
-        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(2);
-        boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
-        b.reset();
-        InputStream source;
-        try {
-            source = gzip ? new GZIPInputStream(b, 1 << 16) : b;
-        } catch (ZipException | EOFException e) {
-            throw new CaptureFormatException("gzip header of " + subject, 0, e.getMessage(), e);
-        }
-        HarReader r = new HarReader(FACTORY.createParser(source), subject);
+        HarReader r = new HarReader(FACTORY.createParser(CaptureStreams.gunzipped(in, subject)), subject);
         try {
             r.seekEntries();
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.phonehome.traffic.flow;
 import dev.phonehome.traffic.http.ExchangeIds;
 import dev.phonehome.traffic.capture.HarEntry;
 import dev.phonehome.traffic.http.Header;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -55,7 +54,7 @@ final class HarTraffic {
         String host = Urls.host(rq.url());
         String time = iso(e.startedDateTime());
         Synthesised c = connection(e, host, time);
-        byte[] sent = rq.postData().map(p -> p.text().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+        byte[] sent = rq.postData().map(HarEntry.PostData::body).orElse(new byte[0]);
         byte[] received = rs.content().body();
         c.fromClient += sent.length;
         c.fromServer += received.length;

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.flow;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.phonehome.core.Problem;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,11 @@ import java.util.Objects;
  * Everything a capture showed: its connections (ordered by id), its HTTP exchanges (in the
  * order they completed) and the problems met reading it. Written with
  * {@link dev.phonehome.core.json.CanonicalJson}, the same capture gives byte-identical JSON.
+ *
+ * <p>In JSON the exchanges come right after the schema and everything known only at the end of
+ * the capture follows them, so the report can be written while the capture is read.
  */
+@JsonPropertyOrder({"schema", "exchanges", "capture", "connections", "problems"})
 public record TrafficReport(String schema, CaptureDescription capture, List<TrafficConnection> connections,
                             List<TrafficExchange> exchanges, List<Problem> problems) {
     public static final String SCHEMA = "phonehome.traffic/1";

@@ -1,16 +1,20 @@
 package dev.phonehome.traffic.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Collects one body's wire bytes up to a per-body cap and the connection's shared memory
  * budget, counting (not keeping) the rest.
  */
 final class BodyCollector {
+    private static final byte[] NONE = new byte[0];
+    private static final int FIRST_ROOM = 4096;
     private final int cap;
     private final ConnectionMemory memory;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    /** Kept bytes are {@code kept[0, size)}; copied straight from the stream's buffers, grown by doubling. */
+    private byte[] kept = NONE;
+    private int size;
     private long wireLength;
     private boolean cut;
     private boolean capped;
@@ -23,13 +27,16 @@ final class BodyCollector {
     void add(ByteBuffer bytes) {
         int n = bytes.remaining();
         wireLength += n;
-        int room = (int) Math.min(n, cap - (long) kept.size());
+        int room = (int) Math.min(n, cap - (long) size);
         int granted = room <= 0 ? 0 : memory.take(room);
         capped |= granted < n;
         if (granted > 0) {
-            byte[] chunk = new byte[granted];
-            bytes.get(chunk);
-            kept.write(chunk, 0, granted);
+            if (size + granted > kept.length) {
+                long doubled = Math.max(FIRST_ROOM, 2L * kept.length);
+                kept = Arrays.copyOf(kept, (int) Math.max(size + granted, Math.min(doubled, cap)));
+            }
+            bytes.get(kept, size, granted);
+            size += granted;
         }
         bytes.position(bytes.limit());
     }
@@ -55,14 +62,15 @@ final class BodyCollector {
     }
 
     boolean truncated() {
-        return cut || kept.size() < wireLength;
+        return cut || size < wireLength;
     }
 
     /** The kept bytes; returns their memory to the connection. */
     byte[] release() {
-        byte[] out = kept.toByteArray();
-        memory.give(out.length);
-        kept.reset();
+        byte[] out = size == kept.length ? kept : Arrays.copyOf(kept, size);
+        memory.give(size);
+        kept = NONE;
+        size = 0;
         return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.phonehome.traffic.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phonehome.testkit.capture.CaptureWriter;
 import dev.phonehome.traffic.net.Frames;
 import dev.phonehome.traffic.net.PacketDecoder;
 import dev.phonehome.traffic.net.TcpStreamListener;

@@ -2,6 +2,7 @@ package dev.phonehome.traffic.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phonehome.testkit.capture.CaptureWriter;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Map;

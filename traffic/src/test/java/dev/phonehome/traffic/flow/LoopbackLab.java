@@ -155,7 +155,7 @@ final class LoopbackLab implements AutoCloseable {
         }
     }
 
-    private static void awaitListening(int port) throws IOException, InterruptedException {
+    static void awaitListening(int port) throws IOException, InterruptedException {
         for (int i = 0; i < 200; i++) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;

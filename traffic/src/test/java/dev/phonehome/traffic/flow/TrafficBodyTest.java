@@ -2,6 +2,7 @@ package dev.phonehome.traffic.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phonehome.core.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -33,6 +34,31 @@ class TrafficBodyTest {
         assertThat(b.size()).isEqualTo(cjk.length);
         assertThat(b.encoding()).isEqualTo(TrafficBody.TEXT);
         assertThat(b.text()).isEqualTo("維");
+    }
+
+    @Test
+    void jsonListsTheFieldsInTheirOrderWithBinaryInBase64() {
+        TrafficBody b = TrafficBody.of(new byte[] {0, 1, (byte) 0xff, 'x'}, Optional.of("application/octet-stream"),
+                true, Optional.of("gzip"), Optional.empty(), 3);
+        assertThat(CanonicalJson.toString(b)).isEqualTo("""
+                {
+                  "size" : 4,
+                  "contentType" : "application/octet-stream",
+                  "encoding" : "base64",
+                  "text" : "AAH/",
+                  "truncated" : true,
+                  "contentEncoding" : "gzip"
+                }
+                """);
+        assertThat(b.bytes()).containsExactly(0, 1, 0xff);
+    }
+
+    @Test
+    void bytesOfABinaryBodyAreACopy() {
+        TrafficBody b = body(new byte[] {0, 1, 2}, 10);
+        b.bytes()[0] = 9;
+        assertThat(b.bytes()).containsExactly(0, 1, 2);
+        assertThat(b).isEqualTo(body(new byte[] {0, 1, 2}, 10)).isNotEqualTo(body(new byte[] {0, 1, 3}, 10));
     }
 
     @Property

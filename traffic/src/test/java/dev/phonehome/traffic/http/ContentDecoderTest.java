@@ -3,6 +3,7 @@ package dev.phonehome.traffic.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.Problem;
+import dev.phonehome.testkit.capture.CaptureWriter;
 import io.airlift.compress.zstd.ZstdCompressor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -20,16 +20,6 @@ import org.junit.jupiter.api.Test;
 class ContentDecoderTest {
     private static final byte[] TEXT = "{\"imei\":\"358240051111110\",\"events\":[1,2,3]}".repeat(20)
             .getBytes(StandardCharsets.UTF_8);
-
-    static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     static byte[] deflate(byte[] plain, boolean raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,8 +44,8 @@ class ContentDecoderTest {
 
     @Test
     void gzipDeflateZlibDeflateRawAndZstdDecode() {
-        assertThat(decode(gzip(TEXT), "gzip").body().bytes()).isEqualTo(TEXT);
-        assertThat(decode(gzip(TEXT), "x-gzip").body().bytes()).isEqualTo(TEXT);
+        assertThat(decode(CaptureWriter.gzip(TEXT), "gzip").body().bytes()).isEqualTo(TEXT);
+        assertThat(decode(CaptureWriter.gzip(TEXT), "x-gzip").body().bytes()).isEqualTo(TEXT);
         assertThat(decode(deflate(TEXT, false), "deflate").body().bytes()).isEqualTo(TEXT);
         assertThat(decode(deflate(TEXT, true), "deflate").body().bytes()).isEqualTo(TEXT);
         assertThat(decode(zstd(TEXT), "zstd").body().bytes()).isEqualTo(TEXT);
@@ -63,7 +53,7 @@ class ContentDecoderTest {
 
     @Test
     void stackedCodingsAreUndoneInReverseOrder() {
-        byte[] wire = zstd(gzip(TEXT));
+        byte[] wire = zstd(CaptureWriter.gzip(TEXT));
         ContentDecoder.Decoded d = decode(wire, "gzip, zstd");
         assertThat(d.body().bytes()).isEqualTo(TEXT);
         assertThat(d.body().contentEncoding()).isEqualTo("gzip, zstd");
@@ -79,7 +69,7 @@ class ContentDecoderTest {
 
     @Test
     void corruptGzipKeepsTheEncodedBytesAndRecordsTheError() {
-        byte[] bad = gzip(TEXT);
+        byte[] bad = CaptureWriter.gzip(TEXT);
         bad[bad.length / 2] ^= 0x55;
         bad[bad.length / 2 + 1] ^= 0x55;
         ContentDecoder.Decoded d = decode(bad, "gzip");
@@ -107,7 +97,7 @@ class ContentDecoderTest {
     @Test
     void ratioLimitAppliesToSmallBodies() {
         HttpLimits tight = new HttpLimits(65536, 100, 4096, 1 << 20, 1 << 30, 10, 65536, 100, 100, 1 << 26);
-        byte[] wire = gzip(new byte[5 * 1024 * 1024]);
+        byte[] wire = CaptureWriter.gzip(new byte[5 * 1024 * 1024]);
         ContentDecoder.Decoded d = ContentDecoder.decode(wire, wire.length, false, "gzip", tight, "x");
         assertThat(d.body().bytes().length).isEqualTo(1024 * 1024);
         assertThat(d.body().truncated()).isTrue();
@@ -115,7 +105,7 @@ class ContentDecoderTest {
 
     @Test
     void cutStreamKeepsWhatDecodedWithoutCallingItAnError() {
-        byte[] full = gzip(TEXT);
+        byte[] full = CaptureWriter.gzip(TEXT);
         byte[] cut = Arrays.copyOf(full, full.length / 2);
         ContentDecoder.Decoded d = ContentDecoder.decode(cut, full.length, true, "gzip", HttpLimits.DEFAULT, "x");
         assertThat(d.body().truncated()).isTrue();

@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.http;
 
+import dev.phonehome.testkit.capture.CaptureWriter;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -16,7 +17,7 @@ final class GzipBomb {
 
     static synchronized byte[] oneGibibyte() {
         if (bytes == null) {
-            byte[] member = ContentDecoderTest.gzip(new byte[MEMBER]);
+            byte[] member = CaptureWriter.gzip(new byte[MEMBER]);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (long i = 0; i < INFLATED / MEMBER; i++) {
                 out.write(member, 0, member.length);

@@ -3,6 +3,7 @@ package dev.phonehome.traffic.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.Problem;
+import dev.phonehome.testkit.capture.CaptureWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -249,7 +250,7 @@ class Http1ConnectionTest {
 
     @Test
     void gzipResponseIsDecoded() {
-        byte[] gz = ContentDecoderTest.gzip("compressed hello".getBytes(StandardCharsets.UTF_8));
+        byte[] gz = CaptureWriter.gzip("compressed hello".getBytes(StandardCharsets.UTF_8));
         HttpExchange e = SplitInvariance.parse(new Conversation()
                 .client("GET / HTTP/1.1\r\n\r\n")
                 .server(Conversation.concat(("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + gz.length
@@ -261,7 +262,7 @@ class Http1ConnectionTest {
 
     @Test
     void transferEncodingGzipIsUndoneAfterChunking() {
-        byte[] gz = ContentDecoderTest.gzip("te gzip".getBytes(StandardCharsets.UTF_8));
+        byte[] gz = CaptureWriter.gzip("te gzip".getBytes(StandardCharsets.UTF_8));
         HttpExchange e = SplitInvariance.parse(new Conversation()
                 .client("GET / HTTP/1.1\r\n\r\n")
                 .server(Conversation.concat(("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"

@@ -2,6 +2,7 @@ package dev.phonehome.traffic.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phonehome.testkit.capture.CaptureWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,8 +31,8 @@ class HttpRobustnessPropertiesTest {
             ascii("4;x=y\r\ndata\r\n0\r\nT: 1\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\nHEAD /3 HTTP/1.1\r\n\r\n"));
     private static final byte[] H1_SERVER = Conversation.concat(
             ascii("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: "
-                    + ContentDecoderTest.gzip(ascii("zipped")).length + "\r\n\r\n"),
-            ContentDecoderTest.gzip(ascii("zipped")),
+                    + CaptureWriter.gzip(ascii("zipped")).length + "\r\n\r\n"),
+            CaptureWriter.gzip(ascii("zipped")),
             ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
                     + "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n"));
     private static final byte[] H2_CLIENT = H2Wire.client().headers(1, false, GET).data(1, true, "body")

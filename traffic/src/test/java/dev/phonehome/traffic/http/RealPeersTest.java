@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 
 import com.sun.net.httpserver.HttpServer;
+import dev.phonehome.testkit.capture.CaptureWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -78,7 +79,7 @@ class RealPeersTest {
         byte[] zst = compressWithCli("zstd", "-q", "-f");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         serve(server, "/chunked", Map.of("Content-Type", "application/json"), PAGE, true);
-        serve(server, "/gzip", Map.of("Content-Encoding", "gzip"), ContentDecoderTest.gzip(PAGE), false);
+        serve(server, "/gzip", Map.of("Content-Encoding", "gzip"), CaptureWriter.gzip(PAGE), false);
         serve(server, "/br", Map.of("Content-Encoding", "br"), br, false);
         serve(server, "/zstd", Map.of("Content-Encoding", "zstd"), zst, true);
         server.start();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.phonehome.testkit.capture.CaptureWriter;
 import dev.phonehome.traffic.capture.CaptureFile;
 import dev.phonehome.traffic.capture.CaptureReader;
-import dev.phonehome.traffic.capture.CaptureWriter;
 import dev.phonehome.traffic.capture.KeyLog;
 import java.io.BufferedReader;
 import java.io.IOException;

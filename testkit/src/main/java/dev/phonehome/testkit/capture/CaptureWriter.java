@@ -1,7 +1,8 @@
-package dev.phonehome.traffic.capture;
+package dev.phonehome.testkit.capture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +51,31 @@ public final class CaptureWriter {
     }
 
     public CaptureWriter section(ByteOrder sectionOrder) {
+        return section(sectionOrder, new String[0]);
+    }
+
+    /**
+     * A section header with the options {@code shb_hardware}, {@code shb_os} and
+     * {@code shb_userappl} (codes 2, 3, 4), in that order, as far as given.
+     */
+    public CaptureWriter section(ByteOrder sectionOrder, String... hardwareOsApplication) {
         order = sectionOrder;
-        ByteBuffer b = ByteBuffer.allocate(16).order(order);
-        b.putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1);
+        ByteArrayOutputStream options = new ByteArrayOutputStream();
+        for (int i = 0; i < hardwareOsApplication.length; i++) {
+            options.writeBytes(option(2 + i, hardwareOsApplication[i].getBytes(StandardCharsets.UTF_8)));
+        }
+        if (options.size() > 0) {
+            options.writeBytes(new byte[4]);
+        }
+        ByteBuffer b = ByteBuffer.allocate(16 + options.size()).order(order);
+        b.putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1).put(options.toByteArray());
         return block(0x0A0D0D0A, b.array());
+    }
+
+    private byte[] option(int code, byte[] value) {
+        ByteBuffer b = ByteBuffer.allocate(4 + pad(value.length)).order(order);
+        b.putShort((short) code).putShort((short) value.length).put(value);
+        return b.array();
     }
 
     /** An interface; {@code tsresol} &lt; 0 omits the option. */
@@ -149,10 +171,13 @@ public final class CaptureWriter {
         return out.toByteArray();
     }
 
-    public static byte[] gzip(byte[] data) throws IOException {
+    /** {@code data} gzip-compressed; the header's modification time is 0, so the same data gives the same bytes. */
+    public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(b)) {
             g.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return b.toByteArray();
     }
