@@ -117,9 +117,9 @@ measure() { # TOOL CAPTURE
   rm -f "$gc"
   case $tool in
     phonehome-json) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" -jar "$root/cli/target/phonehome.jar" \
-        traffic "$cap" --format json --out json.out -q > "$out" 2> "$tool.err" ;;
+        traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-launcher) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
-        traffic "$cap" --format json --out json.out -q > "$out" 2> "$tool.err" ;;
+        traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-stream) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
         -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" > "$out" 2> "$tool.err" ;;
     phonehome-warm) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \

@@ -38,7 +38,7 @@ final class PrivacyOptions {
      * date; captures record times, so this does not touch determinism in practice.
      */
     static PrivacyAnalyzer analyzer(KnowledgeBase kb, Optional<DeviceProfile> profile, Geodata geodata) {
-        PersonalDataMatcher matcher = profile.map(PersonalDataMatcher::of).orElseGet(PersonalDataMatcher::withoutProfile);
+        PersonalDataMatcher matcher = PersonalDataMatcher.of(profile.orElse(DeviceProfile.EMPTY), kb);
         return new PrivacyAnalyzer(kb, matcher, new DestinationResolver(kb, geodata), LocalDate.now(ZoneOffset.UTC));
     }
 }

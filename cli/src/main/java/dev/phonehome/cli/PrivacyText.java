@@ -65,8 +65,8 @@ final class PrivacyText {
         out.println();
         out.printf("Personal data (%d):%n", r.personalData().size());
         for (PersonalDataUse u : r.personalData()) {
-            out.printf("  %-15s %-24s -> %-28s %s  (%d requests, first %s; %s%s)%n", u.type().code(), u.form(),
-                    cut(u.host(), 28), u.path(), u.exchanges(), u.firstExchange(), u.confidence(),
+            out.printf("  %-15s %-24s -> %-28s %s  (%dx in %d requests, first %s; %s%s)%n", u.type().code(), u.form(),
+                    cut(u.host(), 28), u.path(), u.occurrences(), u.exchanges(), u.firstExchange(), u.confidence(),
                     u.profileKey().map(k -> ", device.yaml " + k).orElse(", no profile value"));
         }
     }

@@ -1,11 +1,17 @@
 package dev.phonehome.cli;
 
+import dev.phonehome.core.device.DeviceProfile;
+import dev.phonehome.core.device.DeviceProfileException;
+import dev.phonehome.core.geo.Geodata;
+import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.traffic.capture.CaptureFormatException;
 import dev.phonehome.traffic.capture.KeyLog;
 import dev.phonehome.traffic.flow.TrafficAnalyzer;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import dev.phonehome.traffic.privacy.PrivacyAnalyzer;
+import dev.phonehome.traffic.privacy.PrivacyReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +65,13 @@ final class TrafficCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Mixin
+    PrivacyOptions privacy;
+
+    @Option(names = "--exchanges-only",
+            description = "Only decrypt and list exchanges: no SDK, personal-data or destination analysis.")
+    boolean exchangesOnly;
+
     @Override
     public Integer call() throws IOException {
         TrafficFilter filter = TrafficFilter.of(app, host);
@@ -72,14 +87,24 @@ final class TrafficCommand implements Callable<Integer> {
         } catch (IOException e) {
             return inputError(capture, "capture unreadable: " + e);
         }
-        try (OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
+        Optional<DeviceProfile> profile;
+        try {
+            profile = privacy.profile();
+        } catch (DeviceProfileException e) {
+            return inputError(privacy.deviceFile, e.getMessage());
+        }
+        try (Geodata geodata = exchangesOnly ? Geodata.none() : privacy.geodata();
+             OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
+            Optional<PrivacyAnalyzer> analysis = exchangesOnly ? Optional.empty()
+                    : Optional.of(PrivacyOptions.analyzer(KnowledgeBase.load(), profile, geodata));
             PrintStream out = file == null ? Main.stdout() : new PrintStream(new BufferedOutputStream(file, 1 << 16), false,
                     StandardCharsets.UTF_8);
-            return run(filter, keyLog, size, out);
+            return run(filter, keyLog, size, out, analysis);
         }
     }
 
-    private int run(TrafficFilter filter, KeyLog keyLog, long size, PrintStream out) throws IOException {
+    private int run(TrafficFilter filter, KeyLog keyLog, long size, PrintStream out, Optional<PrivacyAnalyzer> analysis)
+            throws IOException {
         TrafficOutput output = new OnFirstUse(() -> switch (format) {
             case text -> new TrafficText(out);
             case json -> new TrafficJson(out);
@@ -89,6 +114,7 @@ final class TrafficCommand implements Callable<Integer> {
         Consumer<TrafficExchange> sink = x -> {
             if (filter.keeps(x)) {
                 shown[0]++;
+                analysis.ifPresent(a -> a.analyze(x));
                 try {
                     output.exchange(x);
                 } catch (IOException e) {
@@ -112,7 +138,8 @@ final class TrafficCommand implements Callable<Integer> {
         } catch (CaptureFormatException | IOException e) {
             return inputError(capture, e.getMessage());
         }
-        output.end(report, report.connections().stream().filter(filter::keeps).toList(), shown[0]);
+        output.end(report, report.connections().stream().filter(filter::keeps).toList(), shown[0],
+                analysis.map(PrivacyAnalyzer::report));
         out.flush();
         return ExitCode.OK;
     }
@@ -148,8 +175,9 @@ final class TrafficCommand implements Callable<Integer> {
         }
 
         @Override
-        public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException {
-            opened().end(report, connections, exchanges);
+        public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges,
+                        Optional<PrivacyReport> privacy) throws IOException {
+            opened().end(report, connections, exchanges, privacy);
         }
 
         private TrafficOutput opened() throws IOException {

@@ -6,6 +6,7 @@ import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import dev.phonehome.traffic.privacy.PrivacyReport;
 import dev.phonehome.traffic.http.Header;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +73,8 @@ final class TrafficHar implements TrafficOutput {
     }
 
     @Override
-    public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException {
+    public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges,
+                    Optional<PrivacyReport> privacy) throws IOException {
         json.writeEndArray();
         json.writeEndObject();
         json.writeEndObject();

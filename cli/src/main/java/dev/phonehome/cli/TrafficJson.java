@@ -5,9 +5,11 @@ import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import dev.phonehome.traffic.privacy.PrivacyReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The canonical {@link TrafficReport} written as exchanges complete: {@code schema} and the
@@ -32,7 +34,8 @@ final class TrafficJson implements TrafficOutput {
     }
 
     @Override
-    public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException {
+    public void end(TrafficReport report, List<TrafficConnection> connections, long exchanges,
+                    Optional<PrivacyReport> privacy) throws IOException {
         json.writeEndArray();
         json.writeFieldName("capture");
         CanonicalJson.writeValue(json, report.capture());
@@ -40,6 +43,10 @@ final class TrafficJson implements TrafficOutput {
         CanonicalJson.writeValue(json, connections);
         json.writeFieldName("problems");
         CanonicalJson.writeValue(json, report.problems());
+        if (privacy.isPresent()) {
+            json.writeFieldName("privacy");
+            CanonicalJson.writeValue(json, privacy.get());
+        }
         json.writeEndObject();
         CanonicalJson.finish(json, out);
     }

@@ -3,8 +3,10 @@ package dev.phonehome.cli;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import dev.phonehome.traffic.privacy.PrivacyReport;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One output format of {@code phonehome traffic}. Each kept exchange is written as it completes
@@ -18,6 +20,8 @@ interface TrafficOutput {
      * @param report      the report without exchanges (capture description, all connections, problems)
      * @param connections the connections the filter kept
      * @param exchanges   how many exchanges the filter kept
+     * @param privacy     what the kept exchanges sent where, unless the analysis was turned off
      */
-    void end(TrafficReport report, List<TrafficConnection> connections, long exchanges) throws IOException;
+    void end(TrafficReport report, List<TrafficConnection> connections, long exchanges,
+             Optional<PrivacyReport> privacy) throws IOException;
 }

@@ -5,6 +5,7 @@ import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficConnection;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.flow.TrafficReport;
+import dev.phonehome.traffic.privacy.PrivacyReport;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +30,8 @@ final class TrafficText implements TrafficOutput {
 
     /** TLS connections whose content stayed hidden, with the server name and why, then a summary. */
     @Override
-    public void end(TrafficReport r, List<TrafficConnection> connections, long exchanges) {
+    public void end(TrafficReport r, List<TrafficConnection> connections, long exchanges,
+                    Optional<PrivacyReport> privacy) {
         for (TrafficConnection c : connections) {
             c.tls().filter(t -> t.notDecrypted().isPresent() || !t.decrypted()).ifPresent(t -> out.println(String.join("  ",
                     "not decrypted", c.id(), c.app().orElse("-"), c.client() + " -> " + c.server(),
@@ -44,6 +46,7 @@ final class TrafficText implements TrafficOutput {
         byProtocol.forEach((p, n) -> s.append(", ").append(n).append(' ').append(p));
         s.append("; ").append(r.problems().size()).append(" problems reading ").append(r.capture().file());
         out.println(s);
+        privacy.ifPresent(p -> PrivacyText.print(p, out));
     }
 
     private static String size(Optional<TrafficBody> body) {

@@ -2,6 +2,7 @@ package dev.phonehome.core.device;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.phonehome.core.Problem;
 import java.util.List;
 import java.util.Locale;
@@ -98,14 +99,20 @@ final class IdentifierChecks {
     }
 
     private String phone(String key, String v) {
+        if (!v.startsWith("+")) {
+            warn(MALFORMED, key, "\"" + v + "\" has no country code (+...); it is searched for only as written");
+            return v;
+        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
-            if (!v.startsWith("+") || !util.isValidNumber(util.parse(v, "ZZ"))) {
-                warn(MALFORMED, key, "\"" + v + "\" is not a valid E.164 number (+ country code); "
-                        + "only the digits as written are searched for");
+            PhoneNumber number = util.parse(v, "ZZ");
+            if (!util.isValidNumber(number)) {
+                warn(MALFORMED, key, "\"" + v + "\" is not a valid number for country code +" + number.getCountryCode()
+                        + "; it is still searched for in its E.164 and national forms");
             }
         } catch (NumberParseException e) {
-            warn(MALFORMED, key, "\"" + v + "\" is not a phone number: " + e.getMessage());
+            warn(MALFORMED, key, "\"" + v + "\" is not a phone number (" + e.getMessage()
+                    + "); it is searched for only as written");
         }
         return v;
     }

@@ -127,6 +127,17 @@ class DeviceProfilesTest {
         assertThat(p.warnings()).extracting(Problem::code).containsOnly("device.value.malformed");
         assertThat(p.identifiers().imei()).containsExactly("12345");
         assertThat(p.identifiers().location()).isEmpty();
+        assertThat(p.warnings().get(1).message()).isEqualTo("\"060012345\" has no country code (+...); "
+                + "it is searched for only as written");
+    }
+
+    @Test
+    void aNumberInvalidForItsCountryIsStillSearchedInItsForms() {
+        DeviceProfile p = DeviceProfiles.parse("d.yaml", "phone: \"+447700900123\"\n");
+        assertThat(p.identifiers().phone()).contains("+447700900123");
+        assertThat(p.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .isEqualTo("\"+447700900123\" is not a valid number for country code +44; "
+                        + "it is still searched for in its E.164 and national forms"));
     }
 
     @Test

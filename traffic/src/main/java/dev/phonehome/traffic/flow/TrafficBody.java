@@ -116,6 +116,11 @@ public final class TrafficBody {
                 body.decodeError(), maxBytes));
     }
 
+    /** The whole body {@code content}, as a HAR reader or a test builds one; the array is kept, not copied. */
+    public static TrafficBody of(byte[] content, Optional<String> contentType) {
+        return of(content, contentType, false, Optional.empty(), Optional.empty(), Integer.MAX_VALUE);
+    }
+
     /**
      * {@code content} cut to {@code maxBytes}; {@code truncated} when it already was not the whole
      * body. A binary body keeps {@code content} itself when it is not cut: callers hand it over.

@@ -10,15 +10,17 @@ import java.util.Optional;
  *
  * @param type          what was sent
  * @param form          how it was written ({@code plain}, {@code sha256-hex}, {@code base64-shift-1}...)
- * @param path          where in the request ({@code raw} for the request bytes)
+ * @param path          where in the request ({@code raw} for the request bytes); array indices are
+ *                      written {@code [*]}: every element of a batch is the same use
  * @param host          the destination host
  * @param profileKey    the {@code device.yaml} key whose value was found; empty for typed detections
  * @param confidence    how sure the match is
+ * @param occurrences   times it was found
  * @param exchanges     requests it was found in
  * @param firstExchange the first of them in capture order, to cite
  */
 public record PersonalDataUse(PersonalDataType type, String form, String path, String host,
-                              Optional<String> profileKey, HitConfidence confidence, long exchanges,
+                              Optional<String> profileKey, HitConfidence confidence, long occurrences, long exchanges,
                               String firstExchange) {
     public PersonalDataUse {
         Objects.requireNonNull(type, "type");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Sums exchanges up by destination and by personal-data use; the order of the output never depends on arrival. */
 final class PrivacyTally {
@@ -24,6 +25,9 @@ final class PrivacyTally {
             .thenComparing(PersonalDataUse::path)
             .thenComparing(PersonalDataUse::form)
             .thenComparing(u -> u.profileKey().orElse(""));
+
+    /** Array elements are one use: the third event of a batch sends the same field as the first. */
+    private static final Pattern ANY_INDEX = Pattern.compile("\\[\\d+\\]");
 
     private final Map<DestinationId, DestinationCount> destinations = new HashMap<>();
     private final Map<UseKey, UseCount> uses = new HashMap<>();
@@ -41,8 +45,10 @@ final class PrivacyTally {
         String host = d.name().isEmpty() ? d.ip().orElse("") : d.name();
         for (PersonalDataHit hit : facts.personalData()) {
             c.personalData.add(hit.type().code());
-            UseKey key = new UseKey(hit.type(), hit.form(), hit.path(), host, hit.profileKey());
+            UseKey key = new UseKey(hit.type(), hit.form(), ANY_INDEX.matcher(hit.path()).replaceAll("[*]"), host,
+                    hit.profileKey());
             UseCount u = uses.computeIfAbsent(key, k -> new UseCount(hit.confidence(), facts.exchangeId()));
+            u.occurrences++;
             if (!facts.exchangeId().equals(u.lastExchange)) {
                 u.exchanges++;
                 u.lastExchange = facts.exchangeId();
@@ -63,7 +69,7 @@ final class PrivacyTally {
     List<PersonalDataUse> personalData() {
         List<PersonalDataUse> out = new ArrayList<>();
         uses.forEach((k, u) -> out.add(new PersonalDataUse(k.type, k.form, k.path, k.host, k.profileKey, u.confidence,
-                u.exchanges, u.firstExchange)));
+                u.occurrences, u.exchanges, u.firstExchange)));
         out.sort(USE_ORDER);
         return out;
     }
@@ -93,6 +99,7 @@ final class PrivacyTally {
         final String firstExchange;
         String lastExchange;
         long exchanges;
+        long occurrences;
 
         UseCount(HitConfidence confidence, String firstExchange) {
             this.confidence = confidence;

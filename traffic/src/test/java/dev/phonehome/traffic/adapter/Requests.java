@@ -8,7 +8,6 @@ import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +27,7 @@ final class Requests {
         }
         Optional<String> contentType = Header.first(list, "Content-Type");
         Optional<TrafficBody> requestBody = body.length == 0 ? Optional.empty()
-                : Optional.of(new TrafficBody(body.length, contentType, TrafficBody.BASE64,
-                        Base64.getEncoder().encodeToString(body), false, Optional.empty(), Optional.empty()));
+                : Optional.of(TrafficBody.of(body, contentType));
         return new TrafficExchange("x1", "c1", "2026-12-03T00:00:00Z", Optional.empty(), "127.0.0.1:40000",
                 "127.0.0.1:443", Optional.empty(), Optional.empty(), Optional.empty(), "HTTP/1.1", method, url, 200,
                 list, requestBody, List.of(), Optional.empty(), List.of());

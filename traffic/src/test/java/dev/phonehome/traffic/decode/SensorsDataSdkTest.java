@@ -22,7 +22,6 @@ import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,7 @@ class SensorsDataSdkTest {
 
         /** As the traffic pipeline reports it, sent to the receiver NCSC saw Mi Browser use. */
         TrafficExchange trafficExchange() {
-            Optional<TrafficBody> requestBody = Optional.of(new TrafficBody(body.length, Optional.empty(),
-                    TrafficBody.BASE64, Base64.getEncoder().encodeToString(body), false, Optional.empty(), Optional.empty()));
+            Optional<TrafficBody> requestBody = Optional.of(TrafficBody.of(body, Optional.empty()));
             return new TrafficExchange("x1", "c1", "2026-12-03T00:00:00Z", Optional.empty(), "127.0.0.1:1", "127.0.0.1:443",
                     Optional.empty(), Optional.empty(), Optional.empty(), "HTTP/1.1", "POST",
                     "https://sa.api.intl.miui.com" + target, 200, headers, requestBody, List.of(), Optional.empty(), List.of());

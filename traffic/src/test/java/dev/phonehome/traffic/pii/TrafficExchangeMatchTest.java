@@ -9,6 +9,7 @@ import dev.phonehome.traffic.decode.PayloadDecoder;
 import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.http.Header;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class TrafficExchangeMatchTest {
             Optional.of("com.example.browser"), "198.51.100.7:50000", "203.0.113.9:443", Optional.of("sa.example.com"),
             Optional.empty(), Optional.empty(), "HTTP/1.1", "POST", "https://sa.example.com/sa?imei=358240051111110",
             200, List.of(new Header("Content-Type", "application/json"), new Header("X-Canary", "xx my-canary-string")),
-            Optional.of(new TrafficBody(28, Optional.of("application/json"), TrafficBody.TEXT,
-                    "{\"mail\":\"tester@example.org\"}", false, Optional.empty(), Optional.empty())),
+            Optional.of(TrafficBody.of("{\"mail\":\"tester@example.org\"}".getBytes(StandardCharsets.UTF_8),
+                    Optional.of("application/json"))),
             List.of(), Optional.empty(), List.of());
 
     private static DecodedPayload decode(TrafficExchange e) {

@@ -61,7 +61,7 @@ class PrivacyAnalyzerTest {
         assertThat(report.personalData()).anySatisfy(u -> {
             assertThat(u.type()).isEqualTo(PersonalDataType.ANDROID_ID);
             assertThat(u.host()).isEqualTo("sa.api.intl.miui.com");
-            assertThat(u.path()).isEqualTo("body > form:data_list > base64 > gzip > json[0].distinct_id");
+            assertThat(u.path()).isEqualTo("body > form:data_list > base64 > gzip > json[*].distinct_id");
             assertThat(u.form()).isEqualTo("plain");
             assertThat(u.profileKey()).contains("android_id");
         });
