@@ -106,7 +106,9 @@ public final class SdkAdapters {
     private static AdapterMatch match(CompiledAdapter a, List<Leaf> leaves, long bodyBytes) {
         Optional<String> bodyScheme = a.adapter.encryptedScheme();
         List<EncryptedPayload> encrypted = new ArrayList<>();
-        bodyScheme.ifPresent(s -> encrypted.add(new EncryptedPayload(s, "body", bodyBytes)));
+        if (bodyBytes > 0) {
+            bodyScheme.ifPresent(s -> encrypted.add(new EncryptedPayload(s, "body", bodyBytes)));
+        }
         List<SdkParameter> parameters = new ArrayList<>();
         for (Leaf leaf : leaves) {
             FieldPath p = leaf.path;
