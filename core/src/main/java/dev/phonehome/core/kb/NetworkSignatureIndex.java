@@ -2,10 +2,8 @@ package dev.phonehome.core.kb;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +17,8 @@ public final class NetworkSignatureIndex {
     /** Longest DNS name (RFC 1035); longer "hosts" come from hostile input and match nothing. */
     public static final int MAX_HOST_LENGTH = 253;
 
-    private final Node root = new Node();
+    private final DomainTrie<NetworkMatch> domains = new DomainTrie<>();
     private final List<RegexSignature> regexes = new ArrayList<>();
-
-    private static final class Node {
-        final Map<String, Node> children = new HashMap<>();
-        final List<NetworkMatch> ends = new ArrayList<>();
-    }
 
     private record RegexSignature(Pattern pattern, NetworkMatch match) {
     }
@@ -37,12 +30,7 @@ public final class NetworkSignatureIndex {
         NetworkSignatureIndex index = new NetworkSignatureIndex();
         for (Tracker tracker : trackers) {
             for (SourcedValue domain : tracker.domains()) {
-                Node node = index.root;
-                String[] labels = domain.value().split("\\.");
-                for (int i = labels.length - 1; i >= 0; i--) {
-                    node = node.children.computeIfAbsent(labels[i], l -> new Node());
-                }
-                node.ends.add(new NetworkMatch(domain.value(), tracker));
+                index.domains.add(domain.value(), new NetworkMatch(domain.value(), tracker));
             }
             for (SourcedValue regex : tracker.hostRegexes()) {
                 index.regexes.add(new RegexSignature(Pattern.compile(regex.value()),
@@ -61,17 +49,7 @@ public final class NetworkSignatureIndex {
         if (h.isEmpty() || h.length() > MAX_HOST_LENGTH) {
             return List.of();
         }
-        List<NetworkMatch> found = new ArrayList<>();
-        Node node = root;
-        int end = h.length();
-        while (node != null && end > 0) {
-            int dot = h.lastIndexOf('.', end - 1);
-            node = node.children.get(h.substring(dot + 1, end));
-            if (node != null) {
-                found.addAll(node.ends);
-            }
-            end = dot;
-        }
+        List<NetworkMatch> found = domains.find(h);
         for (RegexSignature regex : regexes) {
             if (regex.pattern().matcher(h).find()) {
                 found.add(regex.match());

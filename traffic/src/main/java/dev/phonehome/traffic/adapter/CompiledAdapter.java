@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** An adapter with its regexes compiled and its field mappings indexed by context and first name. */
@@ -30,10 +31,16 @@ final class CompiledAdapter {
         }
     }
 
-    record Mapping(FieldMapping field, FieldSelector selector, Optional<Pattern> notIf, Optional<Pattern> onlyIf) {
-        /** The named-step mask when this mapping applies to the value at {@code steps}. */
-        Optional<boolean[]> apply(List<FieldStep> steps, String value) {
-            if (!counts(field.notIf(), notIf, value, false) || !counts(field.onlyIf(), onlyIf, value, true)) {
+    record Mapping(FieldMapping field, FieldSelector selector, List<String> names, Optional<Pattern> notIf,
+                   Optional<Pattern> onlyIf) {
+        /**
+         * The named-step mask when this mapping applies to the value at {@code steps}.
+         *
+         * @param texts the texts of {@code steps}, to skip the match when a name is missing
+         */
+        Optional<boolean[]> apply(List<FieldStep> steps, Set<String> texts, String value) {
+            if (!texts.containsAll(names) || !counts(field.notIf(), notIf, value, false)
+                    || !counts(field.onlyIf(), onlyIf, value, true)) {
                 return Optional.empty();
             }
             return selector.match(steps);
@@ -50,7 +57,11 @@ final class CompiledAdapter {
 
     final SdkAdapter adapter;
     final List<Endpoint> endpoints = new ArrayList<>();
-    /** context → first literal step → mappings; the key "" holds mappings starting with a wildcard. */
+    /**
+     * context → name → mappings. A mapping is filed under the last name its selector holds (every
+     * value it selects has that name among its steps; the last is the most telling, {@code $model}
+     * rather than {@code properties}), or under "" when it holds wildcards only.
+     */
     private final Map<String, Map<String, List<Mapping>>> mappings = new HashMap<>();
 
     CompiledAdapter(SdkAdapter adapter) {
@@ -61,9 +72,10 @@ final class CompiledAdapter {
         }
         for (FieldMapping f : adapter.fields()) {
             FieldSelector selector = FieldSelector.parse(f.selector());
-            Mapping m = new Mapping(f, selector, condition(f.notIf()), condition(f.onlyIf()));
+            List<String> names = selector.names();
+            Mapping m = new Mapping(f, selector, names, condition(f.notIf()), condition(f.onlyIf()));
             mappings.computeIfAbsent(f.context(), c -> new HashMap<>())
-                    .computeIfAbsent(firstName(f.selector()), k -> new ArrayList<>()).add(m);
+                    .computeIfAbsent(names.isEmpty() ? "" : names.get(names.size() - 1), k -> new ArrayList<>()).add(m);
         }
     }
 
@@ -72,26 +84,16 @@ final class CompiledAdapter {
                 : Optional.of(Pattern.compile(c.regex(), c.ignoresCase() ? Pattern.CASE_INSENSITIVE : 0));
     }
 
-    /** The selector's first segment when it is a plain name, else "" (wildcard, prefix or quoted). */
-    private static String firstName(String selector) {
-        int dot = selector.indexOf('.');
-        String first = dot < 0 ? selector : selector.substring(0, dot);
-        return first.contains("*") || first.startsWith("\"") ? "" : first;
-    }
-
-    /** The mappings that may select a value in {@code context} whose first step is {@code first}. */
-    List<Mapping> candidates(String context, List<FieldStep> steps) {
-        Map<String, List<Mapping>> byFirst = mappings.get(context);
-        if (byFirst == null) {
+    /** The mappings that may select a value in {@code context} whose steps hold the names {@code texts}. */
+    List<Mapping> candidates(String context, Set<String> texts) {
+        Map<String, List<Mapping>> byName = mappings.get(context);
+        if (byName == null) {
             return List.of();
         }
-        List<Mapping> named = steps.isEmpty() ? List.of() : byFirst.getOrDefault(steps.get(0).text(), List.of());
-        List<Mapping> wild = byFirst.getOrDefault("", List.of());
-        if (wild.isEmpty()) {
-            return named;
+        List<Mapping> found = new ArrayList<>(byName.getOrDefault("", List.of()));
+        for (String text : texts) {
+            found.addAll(byName.getOrDefault(text, List.of()));
         }
-        List<Mapping> all = new ArrayList<>(named);
-        all.addAll(wild);
-        return all;
+        return found;
     }
 }

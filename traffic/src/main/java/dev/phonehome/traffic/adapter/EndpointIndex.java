@@ -1,5 +1,6 @@
 package dev.phonehome.traffic.adapter;
 
+import dev.phonehome.core.kb.DomainTrie;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * Finds the endpoints that may apply to a host in one pass over its labels: exact hosts in a map,
- * domains in a trie of reversed labels (so {@code adjust.com} covers {@code app.adjust.com}, never
+ * domains in a {@link DomainTrie} (so {@code adjust.com} covers {@code app.adjust.com}, never
  * {@code notadjust.com}). Regexes only narrow what this finds.
  */
 final class EndpointIndex {
@@ -17,13 +18,8 @@ final class EndpointIndex {
     record Candidate(CompiledAdapter adapter, CompiledAdapter.Endpoint endpoint) {
     }
 
-    private static final class Node {
-        final Map<String, Node> children = new HashMap<>();
-        final List<Candidate> ends = new ArrayList<>();
-    }
-
     private final Map<String, List<Candidate>> exact = new HashMap<>();
-    private final Node domains = new Node();
+    private final DomainTrie<Candidate> domains = new DomainTrie<>();
 
     EndpointIndex(List<CompiledAdapter> adapters) {
         for (CompiledAdapter a : adapters) {
@@ -32,33 +28,19 @@ final class EndpointIndex {
                 if (e.endpoint().host() != null) {
                     exact.computeIfAbsent(e.endpoint().host(), h -> new ArrayList<>()).add(c);
                 } else {
-                    Node node = domains;
-                    String[] labels = e.endpoint().domain().split("\\.");
-                    for (int i = labels.length - 1; i >= 0; i--) {
-                        node = node.children.computeIfAbsent(labels[i], l -> new Node());
-                    }
-                    node.ends.add(c);
+                    domains.add(e.endpoint().domain(), c);
                 }
             }
         }
     }
 
-    /** Candidates for a lower-case host without trailing dot, in KB order (adapters sorted by id). */
+    /** Candidates for a lower-case host without trailing dot: exact hosts first, then domains. */
     List<Candidate> lookup(String host) {
         if (host.isEmpty() || host.length() > MAX_HOST_LENGTH) {
             return List.of();
         }
         List<Candidate> found = new ArrayList<>(exact.getOrDefault(host, List.of()));
-        Node node = domains;
-        int end = host.length();
-        while (node != null && end > 0) {
-            int dot = host.lastIndexOf('.', end - 1);
-            node = node.children.get(host.substring(dot + 1, end));
-            if (node != null) {
-                found.addAll(node.ends);
-            }
-            end = dot;
-        }
+        found.addAll(domains.find(host));
         return found;
     }
 }

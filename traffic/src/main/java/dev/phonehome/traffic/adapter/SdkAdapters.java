@@ -9,6 +9,7 @@ import dev.phonehome.traffic.decode.ValueKind;
 import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,7 +106,9 @@ public final class SdkAdapters {
     private static AdapterMatch match(CompiledAdapter a, List<Leaf> leaves, long bodyBytes) {
         Optional<String> bodyScheme = a.adapter.encryptedScheme();
         List<EncryptedPayload> encrypted = new ArrayList<>();
-        bodyScheme.ifPresent(s -> encrypted.add(new EncryptedPayload(s, "body", bodyBytes)));
+        if (bodyBytes > 0) {
+            bodyScheme.ifPresent(s -> encrypted.add(new EncryptedPayload(s, "body", bodyBytes)));
+        }
         List<SdkParameter> parameters = new ArrayList<>();
         for (Leaf leaf : leaves) {
             FieldPath p = leaf.path;
@@ -118,8 +121,10 @@ public final class SdkAdapters {
             }
             boolean[] named = new boolean[p.steps().size()];
             Set<String> properties = new TreeSet<>();
-            for (CompiledAdapter.Mapping m : a.candidates(p.context(), p.steps())) {
-                Optional<boolean[]> mask = m.apply(p.steps(), v.value());
+            Set<String> texts = new HashSet<>();
+            p.steps().forEach(s -> texts.add(s.text()));
+            for (CompiledAdapter.Mapping m : a.candidates(p.context(), texts)) {
+                Optional<boolean[]> mask = m.apply(p.steps(), texts, v.value());
                 if (mask.isPresent()) {
                     properties.add(m.field().property());
                     for (int i = 0; i < named.length; i++) {

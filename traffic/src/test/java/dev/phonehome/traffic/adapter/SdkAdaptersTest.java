@@ -164,6 +164,10 @@ class SdkAdaptersTest {
         assertThat(m.encrypted()).containsExactly(new EncryptedPayload("xiaomi-onetrack", "body", 300));
         assertThat(m.parameters()).extracting(SdkParameter::name).contains("ot_sid", "ot_ts", "ot_net", "app_id");
         assertThat(m.parameters()).noneMatch(p -> p.context().equals("body"));
+        AdapterMatch bodyless = match(Requests.get("https://tracking.miui.com/track/v4?app_id=1", "OT_SID", "f1e2"))
+                .orElseThrow();
+        assertThat(bodyless.adapterId()).isEqualTo("xiaomi-onetrack/track");
+        assertThat(bodyless.encrypted()).as("nothing was sent encrypted").isEmpty();
     }
 
     @Test
