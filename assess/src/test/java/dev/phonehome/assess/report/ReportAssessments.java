@@ -97,8 +97,8 @@ final class ReportAssessments {
         out.add(observer.observe("phone.pcapng", post(3, "2026-11-30T10:00:31Z", app,
                 "https://sa.api.intl.miui.com/sa?project=default", "distinct_id=4f1c&event=search&q=" + value)));
         out.add(locatedInGermany(withPersonalData(observer.observe("phone.pcapng", post(4, "2026-11-30T10:01:02Z",
-                hostile ? app : CLOUD, "https://" + EEA_HOST + "/v2/report",
-                "lat=54.6872&lon=25.2797&device=" + (hostile ? "x".repeat(5000) : "one"))), "lat", "location", "plain")));
+                hostile ? app : CLOUD, "https://" + EEA_HOST + "/v2/report" + (hostile ? "?pad=" + "x".repeat(5000) : ""),
+                "lat=54.6872&lon=25.2797&device=one")), "lat", "location", "plain")));
         out.add(observer.observe("phone.pcapng", post(5, "2026-11-30T10:02:15Z", "",
                 hostile ? "http://unknown.example.net/" + JS_URL.replace("'", "%27") : "http://unknown.example.net/x",
                 "a=1")));

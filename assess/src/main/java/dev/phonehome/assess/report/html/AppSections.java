@@ -29,7 +29,7 @@ public final class AppSections {
         Severity top = risks.stream().filter(Risk::open).map(Risk::severity).max(Enum::compareTo).orElse(Severity.INFO);
         h.raw("<section class=\"app\" id=\"").raw(Anchors.app(app.id())).raw("\" data-severity=\"").raw(top.name())
                 .raw("\" data-search=\"").text(String.join(" ", app.id(), app.label().orElse(""),
-                        String.join(" ", app.trackers()), String.join(" ", app.locations())))
+                        String.join(" ", app.trackers()), String.join(" ", app.locations())), PageIndex.SEARCH)
                 .raw("\"><h3><span class=\"mono\">").text(app.id(), PageIndex.NAME).raw("</span> ")
                 .text(app.label().orElse(""), PageIndex.NAME).raw("</h3><table class=\"facts\"><tbody>");
         app.version().ifPresent(v -> Facts.row(h, "version", v));

@@ -21,10 +21,10 @@ public final class DestinationTable {
             DestinationFacts f = d.facts();
             h.raw("<tr id=\"").raw(Anchors.host(d.host())).raw("\" data-search=\"")
                     .text(String.join(" ", d.host(), f.organisationName().orElse(""), f.country().orElse(""),
-                            String.join(" ", d.apps()), String.join(" ", d.trackers()), String.join(" ", d.personalData())))
+                            String.join(" ", d.apps()), String.join(" ", d.trackers()), String.join(" ", d.personalData())), PageIndex.SEARCH)
                     .raw("\"><td class=\"mono\">").text(d.host(), PageIndex.NAME).raw("</td><td>")
                     .text(f.organisationName().orElse("unknown"), PageIndex.NAME).raw("</td><td>")
-                    .text(f.country().orElse("unknown")).raw(f.locationUncertain() && f.country().isPresent()
+                    .text(f.country().orElse("unknown"), PageIndex.NAME).raw(f.locationUncertain() && f.country().isPresent()
                             ? "<br><span class=\"muted\">headquarters; servers not located</span>" : "")
                     .raw("</td><td>");
             jurisdiction(h, f);

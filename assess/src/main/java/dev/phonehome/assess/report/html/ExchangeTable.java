@@ -25,7 +25,7 @@ public final class ExchangeTable {
         for (AssessedExchange a : exchanges) {
             ObservedExchange x = a.exchange();
             h.raw("<tr id=\"").raw(Anchors.exchange(x.id())).raw("\" data-search=\"")
-                    .text(String.join(" ", x.id(), x.host(), x.url(), a.app().orElse(""), x.capture()))
+                    .text(String.join(" ", x.id(), x.host(), x.url(), a.app().orElse(""), x.capture()), PageIndex.SEARCH)
                     .raw("\"><td class=\"mono\">").text(x.time(), PageIndex.NAME).raw("<br><span class=\"muted\">")
                     .text(x.id()).raw("</span></td><td class=\"mono\">").text(x.method(), 16).raw(" ")
                     .text(x.url(), PageIndex.LONG).raw("<br><span class=\"muted\">").text(x.server(), PageIndex.NAME)
@@ -37,7 +37,7 @@ public final class ExchangeTable {
                         .raw("</span> ").text(l.evidence(), PageIndex.LONG).raw("</li>");
             }
             for (PersonalData pd : x.personalData()) {
-                h.raw("<li><span class=\"tag pd\">").text(pd.type()).raw("</span> ").text(pd.form()).raw(" at <code>")
+                h.raw("<li><span class=\"tag pd\">").text(pd.type(), PageIndex.NAME).raw("</span> ").text(pd.form(), PageIndex.NAME).raw(" at <code>")
                         .text(pd.path(), PageIndex.LONG).raw("</code></li>");
             }
             h.raw("</ul>");

@@ -78,7 +78,7 @@ public final class FlowMap {
         h.raw("<svg id=\"flow-map\" class=\"flow-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .raw(String.valueOf(WIDTH)).raw(' ' + num(height)).raw("\" role=\"img\" aria-label=\"")
                 .text("Data flows from " + device + " to " + orgs.nodes().size() + " organisations in " + countries.nodes().size()
-                        + " countries").raw("\">");
+                        + " countries", PageIndex.LONG).raw("\">");
         heading(h, DEVICE_X, "device");
         heading(h, ORG_X, "organisation");
         heading(h, COUNTRY_X, "country and regime");

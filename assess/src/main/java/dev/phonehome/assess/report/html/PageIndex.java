@@ -26,6 +26,8 @@ public final class PageIndex {
     public static final int LONG = 300;
     /** Code points shown of a parameter value. */
     public static final int VALUE = 160;
+    /** Code points kept of the text the filter searches in an element. */
+    public static final int SEARCH = 2000;
 
     private final Set<String> anchors = new HashSet<>();
     private final Map<String, List<Risk>> risksByApp = new LinkedHashMap<>();

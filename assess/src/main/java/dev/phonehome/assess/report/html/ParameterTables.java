@@ -38,7 +38,7 @@ public final class ParameterTables {
                 TreeSet<String> property = p.host().map(host -> properties.getOrDefault(host, Map.of())
                         .getOrDefault(p.path(), new TreeSet<>())).orElse(new TreeSet<>());
                 h.raw("<tr data-search=\"").text(String.join(" ", title, p.name(), p.path(), p.example().orElse(""),
-                                String.join(" ", property)))
+                                String.join(" ", property)), PageIndex.SEARCH)
                         .raw("\"><td class=\"mono\">").text(p.name(), PageIndex.NAME).raw("</td><td>")
                         .text(property.isEmpty() ? "" : String.join(", ", property)).raw("</td><td class=\"mono\">")
                         .text(p.example().orElse(""), PageIndex.VALUE).raw("</td><td class=\"num\">").text(p.count())

@@ -37,7 +37,7 @@ public final class PersonalDataMatrix {
         h.raw("</tr></thead><tbody>");
         counts.forEach((host, row) -> {
             Destination d = byHost.get(host);
-            h.raw("<tr data-search=\"").text(host + " " + String.join(" ", row.keySet())).raw("\"><td class=\"mono\">");
+            h.raw("<tr data-search=\"").text(host + " " + String.join(" ", row.keySet()), PageIndex.SEARCH).raw("\"><td class=\"mono\">");
             index.link(h, Anchors.host(host), host, PageIndex.NAME);
             h.raw("</td><td>");
             if (d != null) {

@@ -32,7 +32,7 @@ public final class RiskRegister {
         h.raw("<tbody class=\"risk").raw(r.open() ? "" : " suppressed").raw("\" id=\"").raw(Anchors.risk(r.fingerprint()))
                 .raw("\" data-severity=\"").raw(r.severity().name()).raw("\" data-search=\"")
                 .text(String.join(" ", r.id(), r.title(), r.subject(), r.category().name(), r.severity().name(),
-                        String.join(" ", r.apps()), String.join(" ", r.destinations())))
+                        String.join(" ", r.apps()), String.join(" ", r.destinations())), PageIndex.SEARCH)
                 .raw("\"><tr><td class=\"mono\">").text(r.id()).raw("<br><span class=\"muted\">").text(r.fingerprint())
                 .raw("</span></td><td><b>").text(r.title(), PageIndex.LONG).raw("</b><br><span class=\"tag\">")
                 .text(Labels.level(r.level())).raw("</span></td><td>");

@@ -14,7 +14,7 @@ public final class RulesAndProblems {
         h.raw("<section id=\"rules\"><h2>Risk rules</h2><table class=\"rules\"><thead><tr><th>ID</th><th>rule</th>")
                 .raw("<th>base severity</th><th>rationale and sources</th></tr></thead><tbody>");
         for (RuleInfo r : rules) {
-            h.raw("<tr data-search=\"").text(r.id() + " " + r.title()).raw("\"><td class=\"mono\">").text(r.id())
+            h.raw("<tr data-search=\"").text(r.id() + " " + r.title(), PageIndex.SEARCH).raw("\"><td class=\"mono\">").text(r.id())
                     .raw("</td><td>").text(r.title(), PageIndex.LONG).raw("<br><span class=\"muted\">")
                     .text(Labels.category(r.category())).raw("</span></td><td>");
             Labels.severity(h, r.severity());

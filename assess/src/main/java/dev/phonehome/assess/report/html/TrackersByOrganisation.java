@@ -59,8 +59,8 @@ public final class TrackersByOrganisation {
                 .raw("<th>hosts contacted</th><th>exchanges</th><th>jurisdiction</th></tr></thead><tbody>");
         rows.forEach((key, row) -> {
             h.raw("<tr data-search=\"").text(String.join(" ", key) + " " + String.join(" ", row.trackers) + " "
-                    + String.join(" ", row.apps) + " " + String.join(" ", row.hosts)).raw("\"><td>")
-                    .text(key.get(0), PageIndex.NAME).raw("</td><td>").text(key.get(1)).raw("</td><td>")
+                    + String.join(" ", row.apps) + " " + String.join(" ", row.hosts), PageIndex.SEARCH).raw("\"><td>")
+                    .text(key.get(0), PageIndex.NAME).raw("</td><td>").text(key.get(1), PageIndex.NAME).raw("</td><td>")
                     .text(String.join(", ", row.trackers), PageIndex.LONG).raw("</td><td>");
             index.appLinks(h, List.copyOf(row.apps));
             h.raw("</td><td>");
