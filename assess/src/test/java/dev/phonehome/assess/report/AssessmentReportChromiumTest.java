@@ -48,16 +48,20 @@ class AssessmentReportChromiumTest {
     }
 
     @Test
-    void screenshotsArePngsOfTheWholePage() throws Exception {
-        for (Path html : new Path[] {sampleHtml, trafficHtml}) {
-            Path png = SCREENSHOTS.resolve(html.getFileName().toString().replace(".html", ".png")).toAbsolutePath();
-            Files.deleteIfExists(png);
-            HeadlessChromium.Run run = chromium.screenshot(html.toUri().toString(), png, 1280, 6000);
-            assertThat(run.consoleLines()).isEmpty();
-            byte[] bytes = Files.readAllBytes(png);
-            assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
-            assertThat(bytes.length).isGreaterThan(50_000);
-        }
+    void screenshotsShowTheFirstScreensAndAWholePage() throws Exception {
+        screenshot(sampleHtml, SCREENSHOTS.resolve("sample-static.png"), 1600);
+        screenshot(trafficHtml, SCREENSHOTS.resolve("sample-traffic.png"), 1600);
+        screenshot(trafficHtml, SCREENSHOTS.resolve("sample-traffic-full.png"), 14000);
+    }
+
+    private static void screenshot(Path html, Path png, int height) throws Exception {
+        Path file = png.toAbsolutePath();
+        Files.deleteIfExists(file);
+        HeadlessChromium.Run run = chromium.screenshot(html.toUri().toString(), file, 1280, height);
+        assertThat(run.consoleLines()).isEmpty();
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(bytes.length).isGreaterThan(50_000);
     }
 
     @Test

@@ -22,15 +22,15 @@ public final class FlowMap {
     static final int MAX_NODES = 24;
     static final String UNKNOWN_ORGANISATION = "unknown organisation";
     static final String UNKNOWN_COUNTRY = "unknown country";
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1100;
     private static final int TOP = 34;
     private static final int GAP = 14;
     private static final int NODE_WIDTH = 14;
     private static final double MIN_BAND = 2;
     private static final double MIN_NODE = 8;
-    private static final double DEVICE_X = 170;
-    private static final double ORG_X = 440;
-    private static final double COUNTRY_X = 700;
+    private static final double DEVICE_X = 160;
+    private static final double ORG_X = 430;
+    private static final double COUNTRY_X = 760;
 
     /** Exchanges from one organisation to one country under one regime. */
     record Flow(String organisation, String country, Optional<Regime.Kind> regime, long exchanges) {

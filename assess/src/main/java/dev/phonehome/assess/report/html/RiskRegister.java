@@ -68,7 +68,7 @@ public final class RiskRegister {
 
     private static void evidence(Html h, RiskEvidence e, PageIndex index) {
         h.raw("<li><span class=\"tag\">").text(Labels.level(e.level())).raw("</span><span class=\"tag\">").text(e.kind())
-                .raw("</span> <code>");
+                .text(e.exchange().map(x -> " " + x).orElse(""), PageIndex.NAME).raw("</span> <code>");
         String anchor = e.exchange().map(Anchors::exchange)
                 .or(() -> e.finding().flatMap(f -> e.app().map(app -> Anchors.finding(app, f))))
                 .orElse("");
