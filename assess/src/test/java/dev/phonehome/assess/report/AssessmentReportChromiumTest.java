@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.phonehome.assess.model.Assessment;
 import dev.phonehome.assess.model.Risk;
+import dev.phonehome.assess.report.html.Anchors;
 import dev.phonehome.core.finding.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +67,7 @@ class AssessmentReportChromiumTest {
 
     @Test
     void afterTheScriptRanTheKeyElementsArePresentAndNothingWasLogged() throws Exception {
-        HeadlessChromium.Run run = chromium.dumpDom(trafficHtml.toUri().toString());
-        assertThat(run.consoleLines()).isEmpty();
-        Document dom = Jsoup.parse(run.stdout());
-        assertThat(dom.select("html[data-ready=true]")).hasSize(1);
-        assertThat(dom.select("html[data-js-errors]")).isEmpty();
+        Document dom = loaded(trafficHtml.toUri().toString());
         assertThat(dom.select("#risks tbody.risk")).hasSize(traffic.risks().size());
         assertThat(dom.select("tbody.risk.hidden")).isEmpty();
         assertThat(dom.select("section.app")).hasSize(traffic.apps().size());
@@ -82,15 +79,13 @@ class AssessmentReportChromiumTest {
 
     @Test
     void theFiltersTakeTheirValuesFromTheUrl() throws Exception {
-        HeadlessChromium.Run run = chromium.dumpDom(trafficHtml.toUri() + "?q=miui&severity=HIGH");
-        assertThat(run.consoleLines()).isEmpty();
-        Document dom = Jsoup.parse(run.stdout());
+        Document dom = loaded(trafficHtml.toUri() + "?q=miui&severity=HIGH");
         long expected = traffic.risks().stream().filter(r -> r.severity().atLeast(Severity.HIGH))
-                .filter(r -> searchText(r).contains("miui")).count();
+                .filter(AssessmentReportChromiumTest::namesMiui).count();
         assertThat(expected).isBetween(1L, (long) traffic.risks().size() - 1);
         for (Risk r : traffic.risks()) {
-            Element entry = dom.getElementById(dev.phonehome.assess.report.html.Anchors.risk(r.fingerprint()));
-            boolean shown = r.severity().atLeast(Severity.HIGH) && searchText(r).contains("miui");
+            Element entry = dom.getElementById(Anchors.risk(r.fingerprint()));
+            boolean shown = r.severity().atLeast(Severity.HIGH) && namesMiui(r);
             assertThat(entry.hasClass("hidden")).as(r.id() + " " + r.subject()).isEqualTo(!shown);
         }
         assertThat(dom.selectFirst("#filter-status").text())
@@ -101,17 +96,35 @@ class AssessmentReportChromiumTest {
 
     @Test
     void hostileValuesDoNotRunInTheBrowser() throws Exception {
-        HeadlessChromium.Run run = chromium.dumpDom(hostileHtml.toUri().toString());
-        assertThat(run.consoleLines()).isEmpty();
-        Document dom = Jsoup.parse(run.stdout());
-        assertThat(dom.select("html[data-ready=true]")).hasSize(1);
+        Document dom = loaded(hostileHtml.toUri().toString());
         assertThat(dom.select("[data-pwned]")).isEmpty();
         assertThat(dom.title()).startsWith("phonehome assessment: <script>");
         assertThat(dom.select("img, iframe")).isEmpty();
     }
 
-    private static String searchText(Risk r) {
-        return String.join(" ", r.id(), r.title(), r.subject(), r.category().name(), r.severity().name(),
-                String.join(" ", r.apps()), String.join(" ", r.destinations())).toLowerCase(java.util.Locale.ROOT);
+    @Test
+    void aScriptErrorWouldBeSeen() throws Exception {
+        Path broken = work.resolve("broken.html");
+        Files.writeString(broken, Files.readString(trafficHtml).replace("</body>",
+                "<script>window.noSuchFunction();</script></body>"));
+        HeadlessChromium.Run run = chromium.dumpDom(broken.toUri().toString());
+        assertThat(run.consoleLines()).anySatisfy(l -> assertThat(l).contains("Uncaught", "noSuchFunction"));
+        assertThat(Jsoup.parse(run.stdout()).select("html[data-js-errors]").attr("data-js-errors"))
+                .contains("noSuchFunction");
+    }
+
+    /** The DOM after the page's script ran, which must have logged nothing and finished without an error. */
+    private static Document loaded(String url) throws Exception {
+        HeadlessChromium.Run run = chromium.dumpDom(url);
+        assertThat(run.consoleLines()).isEmpty();
+        Document dom = Jsoup.parse(run.stdout());
+        assertThat(dom.select("html[data-ready=true]")).hasSize(1);
+        assertThat(dom.select("html[data-js-errors]")).isEmpty();
+        return dom;
+    }
+
+    /** Whether the page's filter text of the risk names "miui": the sample's ids, apps and categories never do. */
+    private static boolean namesMiui(Risk r) {
+        return (r.title() + " " + r.subject() + " " + String.join(" ", r.destinations())).contains("miui");
     }
 }

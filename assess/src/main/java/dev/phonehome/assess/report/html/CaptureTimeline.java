@@ -53,7 +53,7 @@ public final class CaptureTimeline {
         Instant last = dots.stream().map(Dot::time).max(Instant::compareTo).orElseThrow();
         long span = Math.max(1, Duration.between(first, last).toMillis());
         int laneCount = lanes.values().stream().mapToInt(i -> i + 1).max().orElse(1);
-        int height = TOP + laneCount * LANE + 34;
+        int height = TOP + laneCount * LANE + 42;
         h.raw("<svg id=\"timeline\" class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .raw(WIDTH + " " + height).raw("\" role=\"img\" aria-label=\"").text(dots.size() + " exchanges from "
                         + first + " to " + last).raw("\">");
