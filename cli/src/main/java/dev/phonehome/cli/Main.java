@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code phonehome} command. */
 @Command(name = "phonehome", mixinStandardHelpOptions = true, version = "phonehome 0.1.0",
         description = "What a phone's factory software contains, what personal data leaves the phone, where it goes.",
-        subcommands = {ScanCommand.class, TrafficCommand.class})
+        subcommands = {ScanCommand.class, TrafficCommand.class, AssessCommand.class, ReportCommand.class,
+                CompareCommand.class, DemoCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -113,16 +113,10 @@ final class TrafficCommand implements Callable<Integer> {
             case text -> text.end(report, connections, shown[0]);
             case json -> CanonicalJson.write(new TrafficReport(report.schema(), report.capture(), connections, kept,
                     report.problems()), out);
-            case har -> TrafficHar.write(kept, versionNumber(), out);
+            case har -> TrafficHar.write(kept, Versions.number(spec), out);
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    /** "0.1.0" out of the command's version line "phonehome 0.1.0". */
-    private String versionNumber() {
-        String line = spec.root().version()[0];
-        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     private int inputError(Path file, String message) {

@@ -1,5 +1,6 @@
 package dev.phonehome.assess.observe;
 
+import dev.phonehome.core.Problem;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.NetworkMatch;
 import dev.phonehome.core.kb.Organisation;
@@ -14,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -44,16 +47,29 @@ public final class ExchangeObserver {
     public ObservedExchange observe(String capture, TrafficExchange x) {
         String host = !x.host().isEmpty() ? x.host() : x.serverName().orElse(x.server());
         List<NetworkMatch> matches = kb.networkSignatures().match(host);
-        List<SdkMatch> sdks = matches.stream()
-                .map(m -> new SdkMatch(m.tracker().id(), Optional.empty(), Optional.empty(), m.signature()))
-                .distinct().toList();
+        // A host can match several signatures of one tracker; the longest is the most specific.
+        Map<String, String> byTracker = new TreeMap<>();
+        matches.forEach(m -> byTracker.merge(m.tracker().id(), m.signature(),
+                (a, b) -> a.length() >= b.length() ? a : b));
+        List<SdkMatch> sdks = byTracker.entrySet().stream()
+                .map(e -> new SdkMatch(e.getKey(), Optional.empty(), Optional.empty(), e.getValue())).toList();
+        List<Problem> problems = new ArrayList<>();
+        List<Parameter> parameters = parameters(x, problems);
         return new ObservedExchange(x.id(), capture, x.time(), x.app(), host, x.server(), x.method(), x.url(),
-                x.status(), sdks, parameters(x), List.of(), destination(matches, day(x.time())));
+                x.status(), sdks, parameters, List.of(), destination(matches, day(x.time())), problems);
     }
 
-    private List<Parameter> parameters(TrafficExchange x) {
+    private List<Parameter> parameters(TrafficExchange x, List<Problem> problems) {
         byte[] body = x.requestBody().map(TrafficBody::bytes).orElse(new byte[0]);
-        DecodedPayload payload = decoder.decode(x.path(), x.requestHeaders(), body);
+        DecodedPayload payload;
+        try {
+            payload = decoder.decode(x.path(), x.requestHeaders(), body);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A decoder defect on one hostile request costs that request's parameters, not the assessment.
+            problems.add(new Problem("assess.decode-failed", x.id(), "request not decoded: " + e));
+            return List.of();
+        }
+        problems.addAll(payload.problems());
         List<Parameter> out = new ArrayList<>();
         for (DecodedValue v : payload.values()) {
             // Headers are transport metadata here; the personal-data matcher reads them itself.

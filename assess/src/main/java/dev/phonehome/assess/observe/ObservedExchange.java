@@ -1,5 +1,6 @@
 package dev.phonehome.assess.observe;
 
+import dev.phonehome.core.Problem;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +23,12 @@ import java.util.Optional;
  * @param parameters    decoded request leaves (query, headers, body), in payload order, capped
  * @param personalData  personal data recognised in the request, sorted
  * @param destination   who runs the host, where, under which regime
+ * @param problems      what went wrong decoding the request (a budget reached, a decoder failing)
  */
 public record ObservedExchange(String id, String capture, String time, Optional<String> app, String host,
                                String server, String method, String url, int status, List<SdkMatch> sdks,
                                List<Parameter> parameters, List<PersonalData> personalData,
-                               DestinationFacts destination) {
+                               DestinationFacts destination, List<Problem> problems) {
     public ObservedExchange {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
@@ -34,6 +36,7 @@ public record ObservedExchange(String id, String capture, String time, Optional<
         sdks = sdks.stream().sorted().toList();
         parameters = List.copyOf(parameters);
         personalData = personalData.stream().sorted().toList();
+        problems = List.copyOf(problems);
     }
 
     /** Whether some part of the request is app-layer encrypted (an SDK scheme or an opaque leaf). */

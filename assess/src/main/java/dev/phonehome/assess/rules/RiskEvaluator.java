@@ -13,6 +13,7 @@ import dev.phonehome.core.finding.EvidenceLevel;
 import dev.phonehome.core.finding.Finding;
 import dev.phonehome.core.kb.Regime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,10 @@ public final class RiskEvaluator {
                     continue;
                 }
                 boolean perFinding = rule.subject().equals("finding");
-                String subject = perFinding ? app.id() + " " + f.fingerprint() : app.id();
+                String subject = perFinding ? app.id() + " " + f.attributes().getOrDefault("tracker", f.fingerprint())
+                        : app.id();
                 String title = perFinding ? rule.title() + ": " + f.title() : rule.title();
-                groups.computeIfAbsent(subject, s -> new Group(s, title, new java.util.HashSet<>(), new ArrayList<>()));
+                groups.computeIfAbsent(subject, s -> new Group(s, title, new HashSet<>(), new ArrayList<>()));
                 groups.get(subject).apps().add(app);
                 groups.get(subject).findings().add(f);
             }

@@ -118,7 +118,8 @@ final class ReportAssessments {
     private static ObservedExchange withPersonalData(ObservedExchange x, String name, String type, String form) {
         Parameter p = x.parameters().stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
         return new ObservedExchange(x.id(), x.capture(), x.time(), x.app(), x.host(), x.server(), x.method(), x.url(),
-                x.status(), x.sdks(), x.parameters(), List.of(new PersonalData(type, form, p.path())), x.destination());
+                x.status(), x.sdks(), x.parameters(), List.of(new PersonalData(type, form, p.path())), x.destination(),
+                x.problems());
     }
 
     /** What the IP-location engine adds for a server placed in Germany. */
@@ -126,6 +127,6 @@ final class ReportAssessments {
         DestinationFacts de = new DestinationFacts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("DE"),
                 Optional.of(Regime.Kind.EEA), Optional.empty(), Optional.of("DE"), false);
         return new ObservedExchange(x.id(), x.capture(), x.time(), x.app(), x.host(), x.server(), x.method(), x.url(),
-                x.status(), x.sdks(), x.parameters(), x.personalData(), de);
+                x.status(), x.sdks(), x.parameters(), x.personalData(), de, x.problems());
     }
 }

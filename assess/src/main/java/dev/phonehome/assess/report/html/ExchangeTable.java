@@ -6,9 +6,10 @@ import dev.phonehome.assess.observe.ObservedExchange;
 import dev.phonehome.assess.observe.Parameter;
 import dev.phonehome.assess.observe.PersonalData;
 import dev.phonehome.assess.report.Html;
+import dev.phonehome.core.Problem;
 import java.util.List;
 
-/** Every exchange in capture order, with why it is linked to an app and its decoded parameters (the evidence risks cite). */
+/** Every exchange in capture order, with why it is linked to an app, its decoding problems and its decoded parameters (the evidence risks cite). */
 public final class ExchangeTable {
     /** Parameters listed per exchange; the JSON has them all. */
     static final int MAX_PARAMETERS = 40;
@@ -39,6 +40,10 @@ public final class ExchangeTable {
             for (PersonalData pd : x.personalData()) {
                 h.raw("<li><span class=\"tag pd\">").text(pd.type(), PageIndex.NAME).raw("</span> ").text(pd.form(), PageIndex.NAME).raw(" at <code>")
                         .text(pd.path(), PageIndex.LONG).raw("</code></li>");
+            }
+            for (Problem p : x.problems()) {
+                h.raw("<li><span class=\"tag\">problem</span> <code>").text(p.code(), PageIndex.NAME).raw("</code> ")
+                        .text(p.message(), PageIndex.LONG).raw("</li>");
             }
             h.raw("</ul>");
             parameters(h, x.parameters());
