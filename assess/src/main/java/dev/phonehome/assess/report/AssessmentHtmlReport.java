@@ -57,8 +57,8 @@ public final class AssessmentHtmlReport {
         ParameterTables.write(h, a.parameters(), a.exchanges(), index);
         PersonalDataMatrix.write(h, a.exchanges(), a.destinations(), index);
         h.raw("<section id=\"capture\"><h2>Capture</h2>");
-        CaptureTimeline.write(h, a.exchanges());
-        ExchangeTable.write(h, a.exchanges(), index);
+        CaptureTimeline.write(h, a.exchanges(), index);
+        ExchangeTable.write(h, a.exchanges().size(), index);
         h.raw("</section>\n");
         AppSections.write(h, a.apps(), index);
         RulesAndProblems.write(h, a.rules(), a.problems());

@@ -10,16 +10,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The capture over time as an inline SVG: one lane per host in order of first contact, one dot per exchange. */
 public final class CaptureTimeline {
     /** Lanes drawn; later hosts share the last lane. */
     static final int MAX_LANES = 20;
+    /** Exchanges drawn one by one; a longer capture is drawn in buckets. */
+    static final int MAX_DOTS = 1500;
+    private static final int BUCKET = 4;
     private static final int WIDTH = 1000;
     private static final int LEFT = 250;
     private static final int RIGHT = 40;
@@ -35,7 +40,7 @@ public final class CaptureTimeline {
     private CaptureTimeline() {
     }
 
-    public static void write(Html h, List<AssessedExchange> exchanges) {
+    public static void write(Html h, List<AssessedExchange> exchanges, PageIndex index) {
         h.raw("<h3>Timeline of the capture</h3>");
         List<Dot> dots = new ArrayList<>();
         for (AssessedExchange x : exchanges) {
@@ -77,14 +82,12 @@ public final class CaptureTimeline {
         }
         h.raw("<text class=\"tick-label\" x=\"" + LEFT + "\" y=\"" + (axis + 28) + "\">").text(first + " (UTC)")
                 .raw("</text>");
-        for (Dot d : dots) {
-            ObservedExchange x = d.exchange().exchange();
-            double cx = LEFT + (WIDTH - LEFT - RIGHT) * Duration.between(first, d.time()).toMillis() / (double) span;
-            int cy = TOP + lanes.get(x.host()) * LANE + LANE / 2;
-            h.raw("<a href=\"").raw(Anchors.href(Anchors.exchange(x.id()))).raw("\"><circle class=\"dot ")
-                    .raw(Labels.jurisdictionClass(x.destination().regime())).raw("\" cx=\"" + num(cx) + "\" cy=\"" + cy
-                            + "\" r=\"5\"><title>").text(x.time() + " " + x.method() + " " + x.url(), PageIndex.LONG)
-                    .raw("</title></circle></a>");
+        if (dots.size() <= MAX_DOTS) {
+            for (Dot d : dots) {
+                exchangeDot(h, d.exchange().exchange(), x(first, span, d.time()), y(lanes, d), index);
+            }
+        } else {
+            buckets(h, dots, first, span, lanes);
         }
         h.raw("</svg>");
         int unreadable = exchanges.size() - dots.size();
@@ -92,6 +95,41 @@ public final class CaptureTimeline {
             h.raw("<p class=\"muted\">").text(unreadable + " exchanges have no readable time and are not drawn.")
                     .raw("</p>");
         }
+    }
+
+    private static double x(Instant first, long span, Instant t) {
+        return LEFT + (WIDTH - LEFT - RIGHT) * Duration.between(first, t).toMillis() / (double) span;
+    }
+
+    private static int y(Map<String, Integer> lanes, Dot d) {
+        return TOP + lanes.get(d.exchange().exchange().host()) * LANE + LANE / 2;
+    }
+
+    /** One dot per exchange, linking to its row when the page lists it. */
+    private static void exchangeDot(Html h, ObservedExchange x, double cx, int cy, PageIndex index) {
+        String anchor = Anchors.exchange(x.id());
+        h.raw(index.has(anchor) ? "<a href=\"" + Anchors.href(anchor) + "\">" : "").raw("<circle class=\"dot ")
+                .raw(Labels.jurisdictionClass(x.destination().regime())).raw("\" cx=\"" + num(cx) + "\" cy=\"" + cy
+                        + "\" r=\"5\"><title>").text(x.time() + " " + x.method() + " " + x.url(), PageIndex.LONG)
+                .raw("</title></circle>").raw(index.has(anchor) ? "</a>" : "");
+    }
+
+    /** Past {@link #MAX_DOTS}, one dot per lane and {@link #BUCKET} pixels, its size growing with the count. */
+    private static void buckets(Html h, List<Dot> dots, Instant first, long span, Map<String, Integer> lanes) {
+        Map<List<Integer>, List<Dot>> buckets = new TreeMap<>(Comparator.comparing((List<Integer> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (Dot d : dots) {
+            buckets.computeIfAbsent(List.of(y(lanes, d), (int) (x(first, span, d.time()) / BUCKET)),
+                    k -> new ArrayList<>()).add(d);
+        }
+        buckets.forEach((key, group) -> {
+            ObservedExchange x = group.get(0).exchange().exchange();
+            double r = Math.min(9, 3 + Math.log(group.size()) / Math.log(2));
+            h.raw("<circle class=\"dot ").raw(Labels.jurisdictionClass(x.destination().regime())).raw("\" cx=\""
+                    + num(key.get(1) * BUCKET + BUCKET / 2.0) + "\" cy=\"" + key.get(0) + "\" r=\"" + num(r)
+                    + "\"><title>").text(group.size() + " exchanges to " + x.host() + " from " + x.time(),
+                    PageIndex.LONG).raw("</title></circle>");
+        });
     }
 
     private static Optional<Instant> time(String iso) {

@@ -17,11 +17,17 @@ public final class ExchangeTable {
     private ExchangeTable() {
     }
 
-    public static void write(Html h, List<AssessedExchange> exchanges, PageIndex index) {
+    public static void write(Html h, int total, PageIndex index) {
+        List<AssessedExchange> exchanges = index.listedExchanges();
         if (exchanges.isEmpty()) {
             return;
         }
-        h.raw("<h3>Exchanges</h3><table class=\"exchanges\"><thead><tr><th>time</th><th>request</th><th>app</th>")
+        h.raw("<h3>Exchanges</h3>");
+        if (exchanges.size() < total) {
+            h.raw("<p class=\"muted\">").text("Listed: the " + exchanges.size() + " exchanges that risks cite or that "
+                    + "came first, of " + total + "; assessment.json has them all.").raw("</p>");
+        }
+        h.raw("<table class=\"exchanges\"><thead><tr><th>time</th><th>request</th><th>app</th>")
                 .raw("<th>level</th><th>links, personal data and parameters</th></tr></thead><tbody>");
         for (AssessedExchange a : exchanges) {
             ObservedExchange x = a.exchange();

@@ -29,7 +29,16 @@ public final class PageIndex {
     /** Code points kept of the text the filter searches in an element. */
     public static final int SEARCH = 2000;
 
+    /**
+     * Exchanges listed in capture order; as many again are listed because shown evidence cites
+     * them, most severe risk first. The JSON has them all; links to the others are plain text.
+     */
+    public static final int LISTED_EXCHANGES = 1000;
+    /** Evidence items shown per risk; the JSON has them all. */
+    public static final int SHOWN_EVIDENCE = 20;
+
     private final Set<String> anchors = new HashSet<>();
+    private final List<AssessedExchange> listedExchanges;
     private final Map<String, List<Risk>> risksByApp = new LinkedHashMap<>();
 
     public PageIndex(Assessment a) {
@@ -39,12 +48,32 @@ public final class PageIndex {
                 anchors.add(Anchors.finding(app.id(), f.fingerprint()));
             }
         }
-        a.exchanges().stream().map(AssessedExchange::exchange).forEach(x -> anchors.add(Anchors.exchange(x.id())));
+        Set<String> cited = new HashSet<>();
+        a.risks().stream().flatMap(r -> r.evidence().stream().limit(SHOWN_EVIDENCE))
+                .flatMap(e -> e.exchange().stream()).distinct().limit(LISTED_EXCHANGES).forEach(cited::add);
+        List<AssessedExchange> listed = new ArrayList<>();
+        for (AssessedExchange x : a.exchanges()) {
+            if (listed.size() < LISTED_EXCHANGES || cited.contains(x.exchange().id())) {
+                listed.add(x);
+                anchors.add(Anchors.exchange(x.exchange().id()));
+            }
+        }
+        listedExchanges = List.copyOf(listed);
         a.destinations().stream().map(Destination::host).forEach(host -> anchors.add(Anchors.host(host)));
         for (Risk r : a.risks()) {
             anchors.add(Anchors.risk(r.fingerprint()));
             r.apps().forEach(app -> risksByApp.computeIfAbsent(app, k -> new ArrayList<>()).add(r));
         }
+    }
+
+    /** The exchanges the page lists, in capture order: the first {@link #LISTED_EXCHANGES} and those shown evidence cites. */
+    public List<AssessedExchange> listedExchanges() {
+        return listedExchanges;
+    }
+
+    /** Whether the page defines {@code anchor}. */
+    public boolean has(String anchor) {
+        return anchors.contains(anchor);
     }
 
     public List<Risk> risksOf(String app) {
@@ -53,7 +82,7 @@ public final class PageIndex {
 
     /** A link to {@code anchor} showing {@code text}, or the text alone when the page has no such anchor. */
     public void link(Html h, String anchor, String text, int max) {
-        if (anchors.contains(anchor)) {
+        if (has(anchor)) {
             h.raw("<a href=\"").raw(Anchors.href(anchor)).raw("\">").text(text, max).raw("</a>");
         } else {
             h.text(text, max);

@@ -16,6 +16,11 @@ import java.util.TreeSet;
  * keys in its code): parameter, the standard property recognised at that path, an example, count.
  */
 public final class ParameterTables {
+    /** Rows listed per table; the JSON has them all. */
+    static final int MAX_ROWS = 200;
+    /** Rows listed over all tables, so a capture with thousands of hosts still gives a page a browser opens. */
+    static final int MAX_TOTAL_ROWS = 2000;
+
     private ParameterTables() {
     }
 
@@ -30,25 +35,48 @@ public final class ParameterTables {
         for (ParameterUse p : parameters) {
             groups.computeIfAbsent(group(p), k -> new java.util.ArrayList<>()).add(p);
         }
-        groups.forEach((title, uses) -> {
-            h.raw("<h3>").text(title, PageIndex.LONG).raw("</h3><table class=\"parameters\"><thead><tr><th>parameter</th>")
-                    .raw("<th>standard property</th><th>example value</th><th>count</th><th>path</th><th>app</th>")
-                    .raw("</tr></thead><tbody>");
-            for (ParameterUse p : uses) {
-                TreeSet<String> property = p.host().map(host -> properties.getOrDefault(host, Map.of())
-                        .getOrDefault(p.path(), new TreeSet<>())).orElse(new TreeSet<>());
-                h.raw("<tr data-search=\"").text(String.join(" ", title, p.name(), p.path(), p.example().orElse(""),
-                                String.join(" ", property)), PageIndex.SEARCH)
-                        .raw("\"><td class=\"mono\">").text(p.name(), PageIndex.NAME).raw("</td><td>")
-                        .text(property.isEmpty() ? "" : String.join(", ", property)).raw("</td><td class=\"mono\">")
-                        .text(p.example().orElse(""), PageIndex.VALUE).raw("</td><td class=\"num\">").text(p.count())
-                        .raw("</td><td class=\"mono\">").text(p.path(), PageIndex.LONG).raw("</td><td>");
-                index.appLinks(h, p.app().stream().toList());
-                h.raw("</td></tr>");
+        int left = MAX_TOTAL_ROWS;
+        int skipped = 0;
+        for (Map.Entry<String, List<ParameterUse>> g : groups.entrySet()) {
+            List<ParameterUse> uses = g.getValue();
+            int shown = Math.min(uses.size(), Math.min(MAX_ROWS, left));
+            if (shown > 0) {
+                table(h, g.getKey(), uses.subList(0, shown), properties, index);
             }
-            h.raw("</tbody></table>");
-        });
+            if (shown < uses.size()) {
+                skipped += uses.size() - shown;
+                if (shown > 0) {
+                    h.raw("<p class=\"muted\">").text((uses.size() - shown) + " more parameters in assessment.json.")
+                            .raw("</p>");
+                }
+            }
+            left -= shown;
+        }
+        if (left == 0 && skipped > 0) {
+            h.raw("<p class=\"muted\">").text("The page lists " + MAX_TOTAL_ROWS + " parameters; " + skipped
+                    + " more are in assessment.json.").raw("</p>");
+        }
         h.raw("</section>\n");
+    }
+
+    private static void table(Html h, String title, List<ParameterUse> uses,
+                              Map<String, Map<String, TreeSet<String>>> properties, PageIndex index) {
+        h.raw("<h3>").text(title, PageIndex.LONG).raw("</h3><table class=\"parameters\"><thead><tr><th>parameter</th>")
+                .raw("<th>standard property</th><th>example value</th><th>count</th><th>path</th><th>app</th>")
+                .raw("</tr></thead><tbody>");
+        for (ParameterUse p : uses) {
+            TreeSet<String> property = p.host().map(host -> properties.getOrDefault(host, Map.of())
+                    .getOrDefault(p.path(), new TreeSet<>())).orElse(new TreeSet<>());
+            h.raw("<tr data-search=\"").text(String.join(" ", title, p.name(), p.path(), p.example().orElse(""),
+                            String.join(" ", property)), PageIndex.SEARCH)
+                    .raw("\"><td class=\"mono\">").text(p.name(), PageIndex.NAME).raw("</td><td>")
+                    .text(String.join(", ", property), PageIndex.LONG).raw("</td><td class=\"mono\">")
+                    .text(p.example().orElse(""), PageIndex.VALUE).raw("</td><td class=\"num\">").text(p.count())
+                    .raw("</td><td class=\"mono\">").text(p.path(), PageIndex.LONG).raw("</td><td>");
+            index.appLinks(h, p.app().stream().toList());
+            h.raw("</td></tr>");
+        }
+        h.raw("</tbody></table>");
     }
 
     private static String group(ParameterUse p) {

@@ -51,8 +51,10 @@ public final class RiskRegister {
             h.raw("<b>suppressed</b>: ").text(r.suppression().orElse(""), PageIndex.LONG);
         }
         h.raw("</td></tr><tr class=\"detail\"><td></td><td colspan=\"5\"><ul class=\"evidence\">");
-        for (RiskEvidence e : r.evidence()) {
-            evidence(h, e, index);
+        r.evidence().stream().limit(PageIndex.SHOWN_EVIDENCE).forEach(e -> evidence(h, e, index));
+        if (r.evidence().size() > PageIndex.SHOWN_EVIDENCE) {
+            h.raw("<li class=\"muted\">").text((r.evidence().size() - PageIndex.SHOWN_EVIDENCE)
+                    + " more evidence items in assessment.json").raw("</li>");
         }
         h.raw("</ul><p><b>What would lower it:</b> ").text(r.lowerBy(), PageIndex.LONG * 2).raw("</p></td></tr></tbody>\n");
     }
