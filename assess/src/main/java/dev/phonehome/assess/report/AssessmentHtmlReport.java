@@ -41,7 +41,7 @@ public final class AssessmentHtmlReport {
     }
 
     public static String render(Assessment a) {
-        String device = a.device().map(DeviceDescription::name).orElse("the device");
+        String device = a.device().map(DeviceDescription::name).or(() -> a.inputs().firmware()).orElse("the device");
         Html h = new Html().begin("phonehome assessment: " + Html.visible(device, PageIndex.NAME), subtitle(a),
                 Html.resource(Html.class, "report.css") + Html.resource(AssessmentHtmlReport.class, "html/assessment.css"),
                 Html.resource(AssessmentHtmlReport.class, "html/assessment.js"));
