@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The report set of an assessment: every file rendered from the same document, listed in one
- * place, so a new report (e.g. {@code report.html}) is one more {@link Output} in {@link #standard}.
+ * place, so a new report is one more {@link Output} in {@link #standard}.
  */
 public final class AssessmentFiles {
     public static final String JSON = "assessment.json";
@@ -22,6 +22,7 @@ public final class AssessmentFiles {
     public static final String MARKDOWN = "summary.md";
     public static final String DESTINATIONS = "destinations.csv";
     public static final String PARAMETERS = "parameters.csv";
+    public static final String HTML = "report.html";
 
     /** Writes one rendering of an assessment to a stream. */
     @FunctionalInterface
@@ -47,7 +48,8 @@ public final class AssessmentFiles {
                 Output.text(SARIF, a -> SarifReport.render(a, toolVersion)),
                 Output.text(MARKDOWN, MarkdownSummary::render),
                 Output.text(DESTINATIONS, CsvTables::destinations),
-                Output.text(PARAMETERS, CsvTables::parameters));
+                Output.text(PARAMETERS, CsvTables::parameters),
+                Output.text(HTML, AssessmentHtmlReport::render));
     }
 
     /** Writes each output into {@code dir} and returns the paths written, in order. */
