@@ -9,12 +9,12 @@ import dev.phonehome.assess.model.Risk;
 import dev.phonehome.assess.observe.DestinationFacts;
 import dev.phonehome.assess.observe.ExchangeObserver;
 import dev.phonehome.assess.observe.ObservedExchange;
+import dev.phonehome.assess.observe.Observers;
 import dev.phonehome.assess.observe.Parameter;
 import dev.phonehome.assess.observe.PersonalData;
 import dev.phonehome.assess.register.Suppressions;
 import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.Regime;
-import dev.phonehome.traffic.decode.PayloadDecoder;
 import dev.phonehome.traffic.flow.TrafficBody;
 import dev.phonehome.traffic.flow.TrafficExchange;
 import dev.phonehome.traffic.http.Header;
@@ -84,7 +84,7 @@ final class ReportAssessments {
     }
 
     private static List<ObservedExchange> exchanges(boolean hostile) {
-        ExchangeObserver observer = new ExchangeObserver(KB, new PayloadDecoder(), Assessor.knowledgeDate(KB));
+        ExchangeObserver observer = Observers.withoutProfile(KB);
         String value = hostile ? HOSTILE_SCRIPT : "news";
         String app = hostile ? HOSTILE_APP : BROWSER;
         List<ObservedExchange> out = new ArrayList<>();
@@ -107,8 +107,8 @@ final class ReportAssessments {
 
     private static TrafficExchange post(int n, String time, String app, String url, String form) {
         List<Header> headers = List.of(new Header("Content-Type", "application/x-www-form-urlencoded"));
-        TrafficBody body = new TrafficBody(form.length(), Optional.of("application/x-www-form-urlencoded"),
-                TrafficBody.TEXT, form, false, Optional.empty(), Optional.empty());
+        TrafficBody body = TrafficBody.of(form.getBytes(StandardCharsets.UTF_8),
+                Optional.of("application/x-www-form-urlencoded"));
         return new TrafficExchange("x" + n, "c" + n, time, Optional.of(app).filter(a -> !a.isEmpty()), "10.0.0.2:4000" + n,
                 "192.0.2." + n + ":443", Optional.empty(), Optional.empty(), Optional.empty(), "HTTP/1.1", "POST", url,
                 200, headers, Optional.of(body), List.of(), Optional.empty(), List.of());
