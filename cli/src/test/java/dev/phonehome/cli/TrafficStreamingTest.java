@@ -69,18 +69,7 @@ class TrafficStreamingTest {
 
     @Test
     void streamedJsonEqualsTheWholeReportForAHarWithABinaryBody() throws Exception {
-        Path har = dir.resolve("in.har");
-        Files.writeString(har, """
-                {"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[
-                 {"startedDateTime":"2024-05-01T14:00:00.000+02:00","time":5,
-                  "request":{"method":"POST","url":"https://sa.example.org/sa?a=1","httpVersion":"HTTP/1.1",
-                   "headers":[{"name":"Content-Type","value":"text/plain"}],"queryString":[],"cookies":[],
-                   "postData":{"mimeType":"text/plain","text":"imei=358"},"headersSize":-1,"bodySize":8},
-                  "response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"cookies":[],
-                   "content":{"size":4,"mimeType":"application/octet-stream","text":"AAH/fw==","encoding":"base64"},
-                   "redirectURL":"","headersSize":-1,"bodySize":4},
-                  "cache":{},"timings":{"send":0,"wait":1,"receive":0}}]}}
-                """, StandardCharsets.UTF_8);
+        Path har = TrafficCommandTest.binaryHar(dir.resolve("in.har"));
         assertThat(run(har, "json")).isEqualTo(CanonicalJson.toString(new TrafficAnalyzer().report(har, KeyLog.empty())));
     }
 
