@@ -20,7 +20,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --format json|har} write exchanges as they arrive; the documents equal the whole reports written at once. */
+/**
+ * {@code --format json|har} write exchanges as they arrive; the documents equal the whole reports
+ * written at once ({@code --exchanges-only}: the privacy analysis after them is tested elsewhere).
+ */
 class TrafficStreamingTest {
     @TempDir
     Path dir;
@@ -114,8 +117,8 @@ class TrafficStreamingTest {
     void filteredJsonKeepsOnlyMatchingExchangesAndConnections() throws Exception {
         Path capture = keepAliveCapture(dir.resolve("keep-alive.pcap"), 6, 100);
         Path out = dir.resolve("filtered.json");
-        assertThat(CapturedRun.of("traffic", "-q", "--host", "*.example.net", "--format", "json", "--out", out.toString(),
-                capture.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of("traffic", "-q", "--exchanges-only", "--host", "*.example.net", "--format", "json",
+                "--out", out.toString(), capture.toString()).exitCode()).isEqualTo(ExitCode.OK);
         TrafficReport whole = new TrafficAnalyzer().report(capture, KeyLog.empty());
         TrafficReport none = new TrafficReport(whole.schema(), whole.capture(), java.util.List.of(), java.util.List.of(),
                 whole.problems());
@@ -134,7 +137,8 @@ class TrafficStreamingTest {
 
     private String run(Path capture, String format) throws Exception {
         Path out = dir.resolve("out." + format);
-        CapturedRun run = CapturedRun.of("traffic", "-q", "--format", format, "--out", out.toString(), capture.toString());
+        CapturedRun run = CapturedRun.of("traffic", "-q", "--exchanges-only", "--format", format, "--out", out.toString(),
+                capture.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         return Files.readString(out, StandardCharsets.UTF_8);
     }
