@@ -52,10 +52,9 @@ class TrafficCommandTest {
                 .contains("0 exchanges");
     }
 
-    @Test
-    void harOutputIsHar12WithBase64ForBinaryBodies() throws Exception {
-        Path har = dir.resolve("in.har");
-        Files.writeString(har, """
+    /** A HAR 1.2 log of one GET whose response is {@link #BINARY} in base64. */
+    static Path binaryHar(Path har) throws Exception {
+        return Files.writeString(har, """
                 {"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[
                  {"startedDateTime":"2024-05-01T14:00:00.000+02:00","time":5,
                   "request":{"method":"GET","url":"https://cdn.example.org/blob?a=1&b","httpVersion":"HTTP/2",
@@ -65,6 +64,11 @@ class TrafficCommandTest {
                    "redirectURL":"","headersSize":-1,"bodySize":4},
                   "cache":{},"timings":{"send":0,"wait":1,"receive":0},"serverIPAddress":"198.51.100.1"}]}}
                 """.formatted(Base64.getEncoder().encodeToString(BINARY)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void harOutputIsHar12WithBase64ForBinaryBodies() throws Exception {
+        Path har = binaryHar(dir.resolve("in.har"));
         CapturedRun run = CapturedRun.of("traffic", "-q", "--format", "har", har.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode log = CanonicalJson.mapper().readTree(run.out()).path("log");
