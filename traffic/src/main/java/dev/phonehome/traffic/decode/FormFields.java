@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code application/x-www-form-urlencoded} text (and URL queries) split into fields, as the WHATWG
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * malformed escape stays literal instead of failing the whole form.
  */
 final class FormFields {
-    /** Every pair has a name and an {@code =}; no whitespace anywhere. */
-    private static final Pattern SHAPE = Pattern.compile("[^\\s=&]+=[^\\s&]*(&[^\\s=&]+=[^\\s&]*)*&?");
-
     /** One field; the value is bytes because percent escapes need not be UTF-8. */
     record Field(String name, byte[] value) {
         Optional<String> text() {
@@ -31,7 +27,43 @@ final class FormFields {
      * has a value, so padded base64 ({@code QUJD=}) is not read as a field named {@code QUJD}.
      */
     static boolean looksLikeForm(String text) {
-        return SHAPE.matcher(text).matches() && parse(text).stream().anyMatch(f -> f.value().length > 0);
+        return hasFormShape(text) && parse(text).stream().anyMatch(f -> f.value().length > 0);
+    }
+
+    /**
+     * Every {@code &}-separated pair has a name and an {@code =}, a trailing {@code &} is allowed, and
+     * there is no whitespace anywhere. A loop, not a regular expression: a repeated group recurses per
+     * pair in {@code java.util.regex} and a form of some ten thousand fields overflowed the stack.
+     */
+    static boolean hasFormShape(String text) {
+        int end = text.endsWith("&") ? text.length() - 1 : text.length();
+        int start = 0;
+        while (true) {
+            int amp = text.indexOf('&', start);
+            int stop = amp < 0 || amp > end ? end : amp;
+            if (!isPair(text, start, stop)) {
+                return false;
+            }
+            if (stop == end) {
+                return true;
+            }
+            start = stop + 1;
+        }
+    }
+
+    /** {@code name=value}: a name without {@code =}, then any value; no whitespace. */
+    private static boolean isPair(String text, int from, int to) {
+        int eq = -1;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return false;
+            }
+            if (c == '=' && eq < 0) {
+                eq = i;
+            }
+        }
+        return eq > from;
     }
 
     static List<Field> parse(String text) {
