@@ -37,12 +37,12 @@ import org.junit.jupiter.api.Test;
  * handed to the SDK's transport ({@code HttpConsumer}, package-private, reached by reflection), which
  * does the gzip, base64 and form encoding under test.
  */
-class SensorsDataSdkTest {
+public class SensorsDataSdkTest {
     private static final String DATA = "body > form:data_list > base64 > gzip > json[0]";
     private static final String SECOND = "body > form:data_list > base64 > gzip > json[1]";
     private static final String FAKE_ANDROID_ID = "9774d56d682e549c";
 
-    private record Captured(String target, List<Header> headers, byte[] body) {
+    public record Captured(String target, List<Header> headers, byte[] body) {
         /** As the HTTP engine would have reconstructed it from a capture. */
         HttpExchange exchange() {
             Body requestBody = new Body(body, body.length, "", false, Optional.empty(), new byte[0]);
@@ -150,11 +150,11 @@ class SensorsDataSdkTest {
         }
     }
 
-    private interface Client {
+    public interface Client {
         void use(SensorsAnalytics sa) throws Exception;
     }
 
-    private static Captured upload(Client client) throws Exception {
+    public static Captured upload(Client client) throws Exception {
         CompletableFuture<Captured> captured = new CompletableFuture<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/sa", exchange -> {

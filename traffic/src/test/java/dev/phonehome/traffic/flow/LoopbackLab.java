@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code tcpdump} recording loopback into {@link #pcap()}. Every process started is destroyed on
  * {@link #close()}.
  */
-final class LoopbackLab implements AutoCloseable {
+public final class LoopbackLab implements AutoCloseable {
     static final String HOST = "phonehome.test";
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -30,13 +30,13 @@ final class LoopbackLab implements AutoCloseable {
     private final List<Integer> ports = new ArrayList<>();
     private Process tcpdump;
 
-    LoopbackLab(Path dir) throws IOException, InterruptedException {
+    public LoopbackLab(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
                 "-subj", "/CN=" + HOST, "-days", "2");
     }
 
-    static boolean available(String... tools) {
+    public static boolean available(String... tools) {
         return Stream.of(tools).allMatch(tool -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, tool))));
     }
@@ -45,11 +45,11 @@ final class LoopbackLab implements AutoCloseable {
         return dir;
     }
 
-    Path pcap() {
+    public Path pcap() {
         return dir.resolve("cap.pcap");
     }
 
-    Path keyLog() {
+    public Path keyLog() {
         return dir.resolve("keys.txt");
     }
 
@@ -76,7 +76,7 @@ final class LoopbackLab implements AutoCloseable {
     }
 
     /** {@code nghttpd} (HTTP/2 over TLS) serving {@link #dir()}; returns its port. */
-    int nghttpd() throws IOException, InterruptedException {
+    public int nghttpd() throws IOException, InterruptedException {
         int port = freePort();
         start(List.of("nghttpd", "--address=127.0.0.1", "-d", dir.toString(), String.valueOf(port), "key.pem",
                 "cert.pem"), "nghttpd-" + port);
@@ -85,7 +85,7 @@ final class LoopbackLab implements AutoCloseable {
     }
 
     /** Records loopback traffic of every port handed out so far; returns once tcpdump listens. */
-    void startCapture() throws IOException {
+    public void startCapture() throws IOException {
         List<String> filter = new ArrayList<>();
         for (int p : ports) {
             filter.add("port " + p);
@@ -104,7 +104,7 @@ final class LoopbackLab implements AutoCloseable {
     }
 
     /** Stops tcpdump, which flushes the capture file. */
-    void stopCapture() throws InterruptedException, IOException {
+    public void stopCapture() throws InterruptedException, IOException {
         Thread.sleep(200); // let the last FIN/ACK segments reach the capture
         tcpdump.destroy();
         if (!tcpdump.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -120,10 +120,21 @@ final class LoopbackLab implements AutoCloseable {
     /** As {@link #curl(String, int, String, String...)}, logging the secrets to {@code keyLogFile}. */
     void curl(Path keyLogFile, String scheme, int port, String path, String... options)
             throws IOException, InterruptedException {
+        curl(keyLogFile, HOST, scheme, port, path, options);
+    }
+
+    /** As {@link #curl(String, int, String, String...)} to {@code host} instead of {@value #HOST}, also resolved to 127.0.0.1. */
+    public void curl(String host, String scheme, int port, String path, String... options)
+            throws IOException, InterruptedException {
+        curl(keyLog(), host, scheme, port, path, options);
+    }
+
+    private void curl(Path keyLogFile, String host, String scheme, int port, String path, String... options)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-sk", "--max-time", "10", "--resolve",
-                HOST + ":" + port + ":127.0.0.1", "-o", "/dev/null"));
+                host + ":" + port + ":127.0.0.1", "-o", "/dev/null"));
         cmd.addAll(List.of(options));
-        cmd.add(scheme + "://" + HOST + ":" + port + path);
+        cmd.add(scheme + "://" + host + ":" + port + path);
         ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("curl.log").toFile());
         b.environment().put("SSLKEYLOGFILE", keyLogFile.toString());
