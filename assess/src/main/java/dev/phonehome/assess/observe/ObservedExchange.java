@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * One HTTP exchange as the assessment needs it: who sent what where. Built from a traffic
- * exchange by {@link ExchangeObserver}; the SDK adapter, personal-data and IP-location parts
- * stay empty until those engines feed them.
+ * exchange by {@link ExchangeObserver} from the traffic engine's SDK adapters, personal-data
+ * matcher and destination resolver.
  *
  * @param id            the traffic exchange's stable id
  * @param capture       file name of the capture it came from
