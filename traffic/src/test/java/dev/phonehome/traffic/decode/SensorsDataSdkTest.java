@@ -135,7 +135,7 @@ public class SensorsDataSdkTest {
     }
 
     /** Keeps the events the SDK built instead of sending them. */
-    private record Collector(List<Map<String, Object>> events) implements Consumer {
+    public record Collector(List<Map<String, Object>> events) implements Consumer {
         @Override
         public void send(Map<String, Object> event) {
             events.add(event);

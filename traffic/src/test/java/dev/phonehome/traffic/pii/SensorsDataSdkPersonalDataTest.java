@@ -9,6 +9,7 @@ import com.sensorsdata.analytics.javasdk.consumer.Consumer;
 import dev.phonehome.core.device.PersonalDataType;
 import dev.phonehome.traffic.decode.DecodedPayload;
 import dev.phonehome.traffic.decode.PayloadDecoder;
+import dev.phonehome.traffic.decode.SensorsDataSdkTest;
 import dev.phonehome.traffic.http.Header;
 import java.io.Closeable;
 import java.lang.reflect.Constructor;
@@ -36,22 +37,6 @@ import org.junit.jupiter.api.Test;
 class SensorsDataSdkPersonalDataTest {
     private static final String EVENT = "body > form:data_list > base64 > gzip > json[0]";
 
-    /** Keeps the events the SDK built. */
-    private record Collector(List<Map<String, Object>> events) implements Consumer {
-        @Override
-        public void send(Map<String, Object> event) {
-            events.add(event);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void everyIdentifierTheSdkSentIsFoundThroughFormBase64GzipJson() throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -65,7 +50,7 @@ class SensorsDataSdkPersonalDataTest {
         properties.put("search_term", "my-canary-string");
         properties.put("$model", "Mi 10T 5G");
         List<Map<String, Object>> events = new ArrayList<>();
-        SensorsAnalytics sa = new SensorsAnalytics(new Collector(events));
+        SensorsAnalytics sa = new SensorsAnalytics(new SensorsDataSdkTest.Collector(events));
         sa.track("9774d56d682e549c", false, "BrowserSearch", properties);
         sa.shutdown();
 
