@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.phonehome.apk.dex.MethodRef;
+import dev.phonehome.core.kb.MemberIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,15 +44,13 @@ final class AnalyticsEntryPoints {
             List<Container> containers) {
     }
 
-    private final Map<String, List<EntryPoint>> byMethod = new HashMap<>();
+    private final MemberIndex<EntryPoint> byMethod;
     private final Map<String, Container> containers = new HashMap<>();
     private final List<EntryPoint> all;
 
     private AnalyticsEntryPoints(Document d) {
         all = List.copyOf(d.entryPoints());
-        for (EntryPoint e : all) {
-            byMethod.computeIfAbsent(e.className() + "->" + e.method(), k -> new java.util.ArrayList<>()).add(e);
-        }
+        byMethod = MemberIndex.of(all, EntryPoint::className, EntryPoint::method);
         for (Container c : d.containers()) {
             containers.put(c.className(), c);
         }
@@ -101,7 +100,7 @@ final class AnalyticsEntryPoints {
 
     /** The entry points {@code target} calls (any overload). */
     List<EntryPoint> lookup(MethodRef target) {
-        return byMethod.getOrDefault(target.owner() + "->" + target.name(), List.of());
+        return byMethod.get(target.owner(), target.name());
     }
 
     /** Whether {@code target} puts a key (its first argument) into a property container. */

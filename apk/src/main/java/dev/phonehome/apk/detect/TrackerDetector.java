@@ -17,6 +17,7 @@ import dev.phonehome.core.kb.Organisation;
 import dev.phonehome.core.kb.SourcedValue;
 import dev.phonehome.core.kb.Tracker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +58,11 @@ public final class TrackerDetector implements Detector {
                 }
             }
         }
-        for (ClassInDex c : outside) {
-            referencesFrom(c, hits, kb);
+        if (!hits.isEmpty()) {
+            Map<String, List<CodeMatch>> byOwner = new HashMap<>();
+            for (ClassInDex c : outside) {
+                referencesFrom(c, hits, byOwner, kb);
+            }
         }
         app.manifest().ifPresent(m -> manifestEvidence(m, hits, kb));
         nativeLibraries(app, hits, kb);
@@ -70,15 +74,22 @@ public final class TrackerDetector implements Detector {
         return findings;
     }
 
-    private static void referencesFrom(ClassInDex c, Map<String, Hits> hits, KnowledgeBase kb) {
-        Set<String> seen = new HashSet<>();
+    /**
+     * Calls from app code into an SDK found in the app, one per calling method and SDK class.
+     * Only runs when some SDK is present (a reference needs a present SDK), and matches each
+     * distinct call target owner once per app ({@code byOwner}).
+     */
+    private static void referencesFrom(ClassInDex c, Map<String, Hits> hits, Map<String, List<CodeMatch>> byOwner,
+            KnowledgeBase kb) {
         for (DexMethod m : c.cls.methods()) {
+            Set<String> seen = new HashSet<>();
             for (CallSite call : m.calls()) {
                 String owner = call.target().owner();
-                if (!seen.add(owner + m.ref())) {
+                List<CodeMatch> matches = byOwner.computeIfAbsent(owner, o -> kb.codeSignatures().match(o));
+                if (matches.isEmpty() || !seen.add(owner)) {
                     continue;
                 }
-                for (CodeMatch match : kb.codeSignatures().match(owner)) {
+                for (CodeMatch match : matches) {
                     Hits h = hits.get(match.tracker().id());
                     if (h != null) {
                         h.reference(Evidence.of("call", c.dex + " " + m.ref() + " @0x" + Integer.toHexString(call.pc()),

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +16,14 @@ import java.util.regex.Pattern;
  * {@link Tracker}). Names are accepted in Java form ({@code com.umeng.A$B}), internal form
  * ({@code com/umeng/A$B}) or DEX descriptor form ({@code Lcom/umeng/A$B;}); the descriptor's
  * {@code L...;} and slashes are translated on the fly, without copying the name. The few regex
- * signatures are tried after the walk.
+ * signatures are tried after the walk: those of the form {@code .*LITERAL} (a package or class
+ * name at any depth, as Exodus writes them) as a plain substring search, since a backtracking
+ * {@code .*} over every class and call-site owner of a firmware costs more than all the rest of
+ * the matching; any other regex with {@link Pattern}.
  */
 public final class CodeSignatureIndex {
     private final Node root = new Node();
+    private final List<InfixSignature> infixes = new ArrayList<>();
     private final List<RegexSignature> regexes = new ArrayList<>();
 
     private static final class Node {
@@ -28,6 +33,13 @@ public final class CodeSignatureIndex {
 
     private record RegexSignature(Pattern pattern, CodeMatch match) {
     }
+
+    /** A regex {@code .*LITERAL}: matches where the dotted name contains the literal. */
+    private record InfixSignature(String literal, CodeMatch match) {
+    }
+
+    /** {@code .*} then only literal characters and escaped dots. */
+    private static final Pattern ANY_DEPTH = Pattern.compile("\\.\\*((?:[\\w$]|\\\\\\.)+)");
 
     private CodeSignatureIndex() {
     }
@@ -39,8 +51,13 @@ public final class CodeSignatureIndex {
                 index.add(prefix.value(), tracker);
             }
             for (SourcedValue regex : tracker.codeRegexes()) {
-                index.regexes.add(new RegexSignature(Pattern.compile(regex.value()),
-                        new CodeMatch(regex.value(), tracker)));
+                CodeMatch match = new CodeMatch(regex.value(), tracker);
+                Matcher anyDepth = ANY_DEPTH.matcher(regex.value());
+                if (anyDepth.matches()) {
+                    index.infixes.add(new InfixSignature(anyDepth.group(1).replace("\\.", "."), match));
+                } else {
+                    index.regexes.add(new RegexSignature(Pattern.compile(regex.value()), match));
+                }
             }
         }
         return index;
@@ -68,24 +85,58 @@ public final class CodeSignatureIndex {
             start++;
             end--;
         }
-        List<CodeMatch> found = new ArrayList<>();
+        List<CodeMatch> found = null;
         Node node = root;
         for (int i = start; i < end && node != null; i++) {
             node = node.children.get(dotted(className.charAt(i)));
             if (node != null && !node.ends.isEmpty() && onBoundary(className, i, end)) {
-                found.addAll(node.ends);
+                found = add(found, node.ends);
+            }
+        }
+        for (InfixSignature infix : infixes) {
+            if (containsDotted(className, start, end, infix.literal())) {
+                found = add(found, List.of(infix.match()));
             }
         }
         if (!regexes.isEmpty()) {
             String dotted = dottedName(className, start, end);
             for (RegexSignature regex : regexes) {
                 if (regex.pattern().matcher(dotted).lookingAt()) {
-                    found.add(regex.match());
+                    found = add(found, List.of(regex.match()));
                 }
             }
         }
+        if (found == null) {
+            return List.of();
+        }
         found.sort(Comparator.comparing((CodeMatch m) -> m.tracker().id()).thenComparing(CodeMatch::prefix));
         return List.copyOf(found);
+    }
+
+    /** Most names match nothing: allocate only on the first match. */
+    private static List<CodeMatch> add(List<CodeMatch> found, List<CodeMatch> more) {
+        List<CodeMatch> list = found == null ? new ArrayList<>() : found;
+        list.addAll(more);
+        return list;
+    }
+
+    /** Whether {@code name[start, end)}, with '/' read as '.', contains {@code literal}. */
+    private static boolean containsDotted(CharSequence name, int start, int end, String literal) {
+        int last = end - literal.length();
+        char first = literal.charAt(0);
+        for (int i = start; i <= last; i++) {
+            if (dotted(name.charAt(i)) != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < literal.length() && dotted(name.charAt(i + j)) == literal.charAt(j)) {
+                j++;
+            }
+            if (j == literal.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A prefix ending at {@code last} matches if it ends with '.' or the name continues with a separator. */

@@ -1,8 +1,6 @@
 package dev.phonehome.core.kb;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,18 +16,13 @@ public final class RiskyApis {
     private static final Set<String> ROLES = Set.of("use", "acquisition");
 
     private final Map<String, Capability> capabilities;
-    private final Map<String, List<RiskyApi>> byMember;
+    private final MemberIndex<RiskyApi> byMember;
     private final List<RiskyApi> all;
 
     private RiskyApis(Map<String, Capability> capabilities, List<RiskyApi> all) {
         this.capabilities = Map.copyOf(capabilities);
         this.all = List.copyOf(all);
-        Map<String, List<RiskyApi>> index = new HashMap<>();
-        for (RiskyApi api : all) {
-            index.computeIfAbsent(key(api.className(), api.member()), k -> new ArrayList<>()).add(api);
-        }
-        index.replaceAll((k, v) -> List.copyOf(v));
-        this.byMember = Map.copyOf(index);
+        this.byMember = MemberIndex.of(all, RiskyApi::className, RiskyApi::member);
     }
 
     record Document(Integer schemaVersion, String kbVersion, FileProvenance provenance,
@@ -69,15 +62,13 @@ public final class RiskyApis {
         return new RiskyApis(byId, apis);
     }
 
-    private static String key(String className, String member) {
-        return className + "->" + member;
-    }
-
     /** The risky APIs a member reference matches; {@code className} in DEX descriptor form. */
     public List<RiskyApi> lookup(String className, String member, String descriptor) {
-        return byMember.getOrDefault(key(className, member), List.of()).stream()
-                .filter(api -> api.coversDescriptor(descriptor))
-                .toList();
+        List<RiskyApi> candidates = byMember.get(className, member);
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        return candidates.stream().filter(api -> api.coversDescriptor(descriptor)).toList();
     }
 
     public Optional<Capability> capability(String id) {

@@ -83,6 +83,22 @@ class CodeSignatureIndexTest {
                 .extracting(m -> m.tracker().id()).doesNotContain("tealium");
     }
 
+    @Test
+    void anyDepthLiteralsAndOtherRegexesBothMatch() {
+        Tracker withRegexes = new Tracker("r", "r", "org", List.of(), List.of(),
+                List.of(new SourcedValue(".*\\.adswizz\\.", "src", null, null),
+                        new SourcedValue("com\\.ex[0-9]+\\.", "src", null, null)),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+        CodeSignatureIndex regexIndex = CodeSignatureIndex.of(List.of(withRegexes));
+        assertThat(ids(regexIndex, "Lnet/a/adswizz/B;")).containsExactly("r:.*\\.adswizz\\.");
+        assertThat(ids(regexIndex, "net.adswizz.B")).containsExactly("r:.*\\.adswizz\\.");
+        assertThat(ids(regexIndex, "adswizz.B")).isEmpty();
+        assertThat(ids(regexIndex, "net.adswizzx.B")).isEmpty();
+        assertThat(ids(regexIndex, "Lcom/ex42/A;")).containsExactly("r:com\\.ex[0-9]+\\.");
+        assertThat(ids(regexIndex, "Lcom/exa/A;")).isEmpty();
+    }
+
     /** The specification the trie must meet: a scan of every prefix with the boundary rule. */
     private static List<String> naive(List<Tracker> trackers, String className) {
         String dotted = className.startsWith("L") && className.endsWith(";")
@@ -104,6 +120,25 @@ class CodeSignatureIndexTest {
         }
         found.sort(Comparator.comparing((CodeMatch m) -> m.tracker().id()).thenComparing(CodeMatch::prefix));
         return found.stream().map(m -> m.tracker().id() + ":" + m.prefix()).toList();
+    }
+
+    @Property(tries = 300)
+    void anyDepthSignaturesEqualNaiveScan(@ForAll("namesAroundRegexLiterals") String className) {
+        assertThat(ids(KB.codeSignatures(), className)).isEqualTo(naive(KB.trackers().all(), className));
+    }
+
+    /** Names holding the literal of a regex signature (or a near miss) at some depth, in either form. */
+    @Provide
+    Arbitrary<String> namesAroundRegexLiterals() {
+        List<String> literals = KB.trackers().all().stream().flatMap(t -> t.codeRegexes().stream())
+                .map(r -> r.value().replace(".*", "").replace("\\.", ".")).toList();
+        Arbitrary<String> head = Arbitraries.of("", "com", "a.b", "net/x");
+        Arbitrary<String> tail = Arbitraries.of("", "A", "x.B", "$C", "X");
+        return Combinators.combine(head, Arbitraries.of(literals), Arbitraries.integers().between(0, 2), tail,
+                Arbitraries.of(true, false)).as((h, literal, cut, t, descriptor) -> {
+                    String name = h + literal.substring(0, literal.length() - cut) + t;
+                    return descriptor ? "L" + name.replace('.', '/') + ";" : name;
+                });
     }
 
     @Property(tries = 500)
