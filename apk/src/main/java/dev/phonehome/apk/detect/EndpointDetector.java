@@ -13,10 +13,9 @@ import dev.phonehome.core.kb.HostOwnership;
 import dev.phonehome.core.kb.Organisation;
 import dev.phonehome.core.kb.Tracker;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -46,14 +45,17 @@ public final class EndpointDetector implements Detector {
     @Override
     public List<Finding> detect(AppContext app) {
         Map<String, DomainHits> domains = new TreeMap<>();
-        Set<String> loaded = new HashSet<>();
+        // A string loaded by many methods is parsed once; its sites are labelled only when it names an endpoint.
+        Map<String, List<Endpoint>> loaded = new HashMap<>();
         StringSites.forEachUse(app.dex(), (use, site) -> {
-            loaded.add(use.value());
-            record(domains, use.value(), "code", site.label());
+            List<Endpoint> found = loaded.computeIfAbsent(use.value(), EndpointParser::find);
+            if (!found.isEmpty()) {
+                record(domains, found, "code", site.label());
+            }
         });
         for (AppContext.LocatedDex dex : app.dex()) {
             for (String s : tableStrings(dex)) {
-                if (!loaded.contains(s)) {
+                if (!loaded.containsKey(s)) {
                     record(domains, s, "dex", dex.location() + " string table");
                 }
             }
@@ -97,7 +99,11 @@ public final class EndpointDetector implements Detector {
     }
 
     private static void record(Map<String, DomainHits> domains, String text, String kind, String where) {
-        for (Endpoint endpoint : EndpointParser.find(text)) {
+        record(domains, EndpointParser.find(text), kind, where);
+    }
+
+    private static void record(Map<String, DomainHits> domains, List<Endpoint> found, String kind, String where) {
+        for (Endpoint endpoint : found) {
             domains.computeIfAbsent(endpoint.domain(), DomainHits::new).add(endpoint, kind, where);
         }
     }

@@ -30,7 +30,8 @@ final class EndpointParser {
 
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b(https?|wss?|ftp|mqtts?|rtmps?)://([^\\s/?#\"'<>\\\\`{}|^]{1,300})([/?#][^\\s\"'<>\\\\`{}|^]*)?");
-    private static final Pattern DELIMITERS = Pattern.compile("[\\s\"'<>(),;\\[\\]{}|\\\\`=*!$]+");
+    /** Characters that end a bare-host token: ASCII white space, quotes, brackets, separators. */
+    private static final String DELIMITERS = " \t\n\u000B\f\r\"'<>(),;[]{}|\\`=*!$";
     private static final Pattern BARE_HOST = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.[a-z0-9-]+\\.?(:\\d{1,5})?(/\\S*)?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "ws", 80, "wss", 443,
@@ -68,9 +69,21 @@ final class EndpointParser {
             m.appendTail(outside);
             rest = outside.toString();
         }
-        for (String token : DELIMITERS.split(rest)) {
-            if (token.indexOf('.') > 0 && token.length() <= 300 && BARE_HOST.matcher(token).matches()) {
-                bareHost(token).ifPresent(found::add);
+        int start = 0;
+        boolean innerDot = false;
+        for (int i = 0; i <= rest.length(); i++) {
+            char c = i == rest.length() ? ' ' : rest.charAt(i);
+            if (DELIMITERS.indexOf(c) >= 0) {
+                if (innerDot && i - start <= 300) {
+                    String token = rest.substring(start, i);
+                    if (BARE_HOST.matcher(token).matches()) {
+                        bareHost(token).ifPresent(found::add);
+                    }
+                }
+                start = i + 1;
+                innerDot = false;
+            } else if (c == '.' && i > start) {
+                innerDot = true;
             }
         }
         return found;
