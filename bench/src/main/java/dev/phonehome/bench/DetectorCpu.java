@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * the one scanning thread: {@code java -cp bench/target/benchmarks.jar dev.phonehome.bench.DetectorCpu
  * [ROUNDS] [EXTRA_DIR...]}. Scans the androguard corpus (and the APKs under each EXTRA_DIR, e.g.
  * the sample firmware with real SDK code) once per round with every detector wrapped in a timer,
- * then indexes the same APKs' DEX files alone for comparison.
+ * then once per round without detectors (the inventory: manifest, signers, DEX index, classes
+ * listed), then indexes the corpus's DEX files alone for comparison.
  */
 public final class DetectorCpu {
     private static final int WARMUP_ROUNDS = 2;
@@ -89,6 +90,15 @@ public final class DetectorCpu {
         for (int i = 0; i < rounds; i++) {
             scanNanos += scan(scanner, apks);
         }
+        ApkScanner inventory = new ApkScanner(new SignatureInspector(), new Detectors(List.of()), KnowledgeBase.load(),
+                true);
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            scan(inventory, apks);
+        }
+        long inventoryNanos = 0;
+        for (int i = 0; i < rounds; i++) {
+            inventoryNanos += scan(inventory, apks);
+        }
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             index(dex);
         }
@@ -99,6 +109,7 @@ public final class DetectorCpu {
         System.out.printf("%d APKs (%d DEX files of the androguard corpus indexed alone), %d rounds, CPU ms per round%n",
                 apks.size(), dex.size(), rounds);
         System.out.printf("%-22s %9.1f%n", "whole scan", scanNanos / 1e6 / rounds);
+        System.out.printf("%-22s %9.1f%n", "scan, no detectors", inventoryNanos / 1e6 / rounds);
         System.out.printf("%-22s %9.1f%n", "DEX indexing alone", indexNanos / 1e6 / rounds);
         for (Timed t : timed.values()) {
             System.out.printf("%-22s %9.1f  %5.1f %% of the scan  %6d findings%n", "detector " + t.id(),
