@@ -49,8 +49,9 @@ final class EntryChecks {
 
     /** Null-safe membership check ({@code Set.of} sets throw on null). */
     void oneOf(String value, Set<String> allowed, String entry, String field) {
-        require(value != null && allowed.contains(value), entry,
-                field + " '" + value + "' is not one of " + new TreeSet<>(allowed));
+        if (value == null || !allowed.contains(value)) {
+            throw fail(entry, field + " '" + value + "' is not one of " + new TreeSet<>(allowed));
+        }
     }
 
     <T> List<T> nonEmpty(List<T> values, String entry, String field) {
@@ -73,8 +74,13 @@ final class EntryChecks {
     }
 
     void source(String source, String entry) {
-        require(source != null && sourceIds.contains(source), entry,
-                "source '" + source + "' is not declared in the file's provenance");
+        if (!declared(source)) {
+            throw fail(entry, "source '" + source + "' is not declared in the file's provenance");
+        }
+    }
+
+    private boolean declared(String source) {
+        return source != null && sourceIds.contains(source);
     }
 
     void provenance(List<Provenance> provenance, String entry) {
@@ -92,18 +98,25 @@ final class EntryChecks {
         for (SourcedValue v : values) {
             require(v != null, entry, "null " + field);
             text(v.value(), entry, field);
-            source(v.source(), entry + " " + field + " '" + v.value() + "'");
+            if (!declared(v.source())) {
+                source(v.source(), entry + " " + field + " '" + v.value() + "'");
+            }
             require(seen.add(v.value()), entry, field + " '" + v.value() + "' is listed twice");
         }
     }
 
-    /** Checks that {@code id} is unique among the ids seen so far in {@code seen}. */
+    /**
+     * Checks that every entry has an id and no id is used twice. Messages are built only on
+     * failure: an entry's text is long, and building it for every entry slowed every start.
+     */
     <T> void unique(Collection<T> entries, Function<T, String> id, String kind) {
         Set<String> seen = new HashSet<>();
         for (T entry : entries) {
             require(entry != null, kind, "null entry");
             String key = id.apply(entry);
-            text(key, kind + " " + entry, "id");
+            if (key == null || key.isBlank()) {
+                throw fail(kind + " " + entry, "id is missing");
+            }
             require(seen.add(key), kind + " '" + key + "'", "duplicate id");
         }
     }
