@@ -1,10 +1,9 @@
 package dev.phonehome.core.kb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +23,37 @@ import java.util.regex.Pattern;
 public final class CodeSignatureIndex {
     private final Node root = new Node();
     private final List<InfixSignature> infixes = new ArrayList<>();
+    /** The first character all infix literals share, or {@link #ANY_FIRST}. */
+    private char infixFirst = ANY_FIRST;
+    private static final char ANY_FIRST = '\uffff';
     private final List<RegexSignature> regexes = new ArrayList<>();
 
+    /** A trie node; children in parallel arrays, since a node has few and a map boxes every step. */
     private static final class Node {
-        final Map<Character, Node> children = new HashMap<>();
+        char[] keys = new char[0];
+        Node[] children = new Node[0];
         final List<CodeMatch> ends = new ArrayList<>();
+
+        Node child(char c) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == c) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        Node addChild(char c) {
+            Node existing = child(c);
+            if (existing != null) {
+                return existing;
+            }
+            keys = Arrays.copyOf(keys, keys.length + 1);
+            children = Arrays.copyOf(children, children.length + 1);
+            keys[keys.length - 1] = c;
+            children[children.length - 1] = new Node();
+            return children[children.length - 1];
+        }
     }
 
     private record RegexSignature(Pattern pattern, CodeMatch match) {
@@ -60,13 +85,15 @@ public final class CodeSignatureIndex {
                 }
             }
         }
+        index.infixFirst = index.infixes.stream().map(i -> i.literal().charAt(0)).distinct().count() == 1
+                ? index.infixes.get(0).literal().charAt(0) : ANY_FIRST;
         return index;
     }
 
     private void add(String prefix, Tracker tracker) {
         Node node = root;
         for (int i = 0; i < prefix.length(); i++) {
-            node = node.children.computeIfAbsent(prefix.charAt(i), c -> new Node());
+            node = node.addChild(prefix.charAt(i));
         }
         node.ends.add(new CodeMatch(prefix, tracker));
     }
@@ -88,15 +115,13 @@ public final class CodeSignatureIndex {
         List<CodeMatch> found = null;
         Node node = root;
         for (int i = start; i < end && node != null; i++) {
-            node = node.children.get(dotted(className.charAt(i)));
+            node = node.child(dotted(className.charAt(i)));
             if (node != null && !node.ends.isEmpty() && onBoundary(className, i, end)) {
                 found = add(found, node.ends);
             }
         }
-        for (InfixSignature infix : infixes) {
-            if (containsDotted(className, start, end, infix.literal())) {
-                found = add(found, List.of(infix.match()));
-            }
+        if (!infixes.isEmpty()) {
+            found = infixes(className, start, end, found);
         }
         if (!regexes.isEmpty()) {
             String dotted = dottedName(className, start, end);
@@ -120,23 +145,36 @@ public final class CodeSignatureIndex {
         return list;
     }
 
-    /** Whether {@code name[start, end)}, with '/' read as '.', contains {@code literal}. */
-    private static boolean containsDotted(CharSequence name, int start, int end, String literal) {
-        int last = end - literal.length();
-        char first = literal.charAt(0);
-        for (int i = start; i <= last; i++) {
-            if (dotted(name.charAt(i)) != first) {
+    /**
+     * The infix signatures in {@code name[start, end)}, '/' read as '.', in one pass: each
+     * literal is tried only where the name has its first character (a '.' for Exodus's).
+     */
+    private List<CodeMatch> infixes(CharSequence name, int start, int end, List<CodeMatch> found) {
+        List<CodeMatch> out = found;
+        for (int i = start; i < end; i++) {
+            char c = dotted(name.charAt(i));
+            if (c != infixFirst && infixFirst != ANY_FIRST) {
                 continue;
             }
-            int j = 1;
-            while (j < literal.length() && dotted(name.charAt(i + j)) == literal.charAt(j)) {
-                j++;
-            }
-            if (j == literal.length()) {
-                return true;
+            for (InfixSignature infix : infixes) {
+                if (startsWithDotted(name, i, end, infix.literal()) && (out == null || !out.contains(infix.match()))) {
+                    out = add(out, List.of(infix.match()));
+                }
             }
         }
-        return false;
+        return out;
+    }
+
+    private static boolean startsWithDotted(CharSequence name, int at, int end, String literal) {
+        if (end - at < literal.length()) {
+            return false;
+        }
+        for (int j = 0; j < literal.length(); j++) {
+            if (dotted(name.charAt(at + j)) != literal.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A prefix ending at {@code last} matches if it ends with '.' or the name continues with a separator. */
