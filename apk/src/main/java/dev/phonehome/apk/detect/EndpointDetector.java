@@ -1,6 +1,7 @@
 package dev.phonehome.apk.detect;
 
 import dev.phonehome.apk.dex.DexFormatException;
+import dev.phonehome.apk.resources.ResValue;
 import dev.phonehome.apk.resources.ResourceTable;
 import dev.phonehome.apk.resources.ResourceValue;
 import dev.phonehome.apk.zip.ArchiveEntry;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 
 /**
  * Network endpoints the app names: URLs, host names and IP literals in its code's string
- * constants, string resources, assets, raw resources and native libraries. One finding per
+ * constants, string resources and string-array items, assets, raw resources and native libraries. One finding per
  * registrable domain, with the owner and tracker when the knowledge base knows the domain, and
  * sample URLs with the methods or files that name them.
  */
@@ -83,8 +84,14 @@ public final class EndpointDetector implements Detector {
     private static void resources(ResourceTable table, Map<String, DomainHits> domains) {
         for (Map.Entry<Integer, String> name : table.names().entrySet()) {
             for (ResourceValue v : table.resolve(name.getKey())) {
+                String where = "resources.arsc " + name.getValue() + " [" + v.config() + "]";
                 if (v.value().isString()) {
-                    record(domains, v.value().string(), "resource", "resources.arsc " + name.getValue() + " [" + v.config() + "]");
+                    record(domains, v.value().string(), "resource", where);
+                }
+                for (ResValue item : v.items()) {
+                    if (item.isString()) {
+                        record(domains, item.string(), "resource", where);
+                    }
                 }
             }
         }

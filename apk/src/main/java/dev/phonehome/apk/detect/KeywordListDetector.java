@@ -12,6 +12,7 @@ import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.kb.LexiconScore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +23,12 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Censorship keyword lists: term lists in assets, raw resources, string resources and long
- * string constants (plain, JSON, or base64/gzip encoded) whose entries hit the knowledge base's
- * lexicon of politically sensitive terms. The finding names the code that loads the list (the
- * methods whose string constants name its file) and what the surrounding filter code calls, so
- * a reader can see what the list is applied to.
+ * Censorship keyword lists: term lists in assets, raw resources, string resources, string
+ * arrays and long string constants (plain, JSON, or base64/gzip encoded) whose entries hit the
+ * knowledge base's lexicon of politically sensitive terms. The finding names the code that loads
+ * the list (the methods whose string constants name its file, and those that load its resource
+ * id, {@link ResourceIdSites}) and what the surrounding filter code calls, so a reader can see
+ * what the list is applied to.
  */
 public final class KeywordListDetector implements Detector {
     /** Largest asset or raw resource read. */
@@ -50,15 +52,24 @@ public final class KeywordListDetector implements Detector {
         return "censorship";
     }
 
+    /** A decoded list before scoring: where it is, the methods naming its file, its resource if any. */
+    private record Candidate(TermListDecoder.TermList list, String source, List<StringSites.Site> readers,
+            Integer resourceId, String resourceName) {
+    }
+
     @Override
     public List<Finding> detect(AppContext app) {
         StringSites sites = StringSites.of(app.dex());
-        List<Finding> findings = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Map.Entry<Integer, String>> filesByPath = app.resources().map(KeywordListDetector::files)
+                .orElse(Map.of());
         for (ArchiveEntry e : ArchiveFiles.assetsAndRaw(app.archive())) {
+            Map.Entry<Integer, String> resource = filesByPath.get(e.name());
             ArchiveFiles.read(app.archive(), e, MAX_FILE).flatMap(bytes -> TermListDecoder.decode(e.name(), bytes))
-                    .ifPresent(list -> report(app, list, e.name(), readers(sites, e.name()), findings));
+                    .ifPresent(list -> candidates.add(new Candidate(list, e.name(), readers(sites, e.name()),
+                            resource == null ? null : resource.getKey(), resource == null ? null : resource.getValue())));
         }
-        app.resources().ifPresent(r -> resources(app, r, findings));
+        app.resources().ifPresent(r -> resources(r, candidates));
         TreeMap<String, List<StringSites.Site>> blobs = new TreeMap<>();
         for (Map.Entry<String, List<StringSites.Site>> s : sites.all()) {
             if (s.getKey().length() >= MIN_BLOB_CHARS) {
@@ -66,19 +77,65 @@ public final class KeywordListDetector implements Detector {
             }
         }
         blobs.forEach((blob, users) -> TermListDecoder.decode(users.get(0).label(),
-                blob.getBytes(StandardCharsets.UTF_8)).ifPresent(list -> report(app, list, users.get(0).label(), users,
-                        findings)));
+                blob.getBytes(StandardCharsets.UTF_8)).ifPresent(list -> candidates.add(new Candidate(list,
+                        users.get(0).label(), users, null, null))));
+        return findings(app, candidates);
+    }
+
+    /** Scores the candidates; only for the lists that are findings is code searched for their resource ids. */
+    private static List<Finding> findings(AppContext app, List<Candidate> candidates) {
+        Map<Candidate, LexiconScore> lists = new LinkedHashMap<>();
+        Map<Integer, String> wanted = new TreeMap<>();
+        for (Candidate c : candidates) {
+            LexiconScore score = app.kb().lexicon().score(c.list().entries());
+            if (score.matches() >= MIN_MATCHES && score.share() >= MIN_SHARE) {
+                lists.put(c, score);
+                if (c.resourceId() != null) {
+                    wanted.put(c.resourceId(), c.resourceName());
+                }
+            }
+        }
+        Map<Integer, List<StringSites.Site>> byId = wanted.isEmpty() ? Map.of()
+                : ResourceIdSites.of(app.dex(), wanted);
+        List<Finding> findings = new ArrayList<>();
+        lists.forEach((c, score) -> {
+            List<StringSites.Site> readers = new ArrayList<>(c.readers());
+            if (c.resourceId() != null) {
+                readers.addAll(byId.getOrDefault(c.resourceId(), List.of()));
+                readers.sort((a, b) -> a.label().compareTo(b.label()));
+            }
+            findings.add(finding(app, c.list(), score, c.source(), readers));
+        });
         return findings;
     }
 
-    private static void resources(AppContext app, ResourceTable table, List<Finding> findings) {
+    /** Resource files by path ({@code res/raw/words.txt}) with their id and name, lowest id first. */
+    private static Map<String, Map.Entry<Integer, String>> files(ResourceTable table) {
+        Map<String, Map.Entry<Integer, String>> byPath = new TreeMap<>();
         for (Map.Entry<Integer, String> name : table.names().entrySet()) {
             for (ResourceValue v : table.resolve(name.getKey())) {
+                if (v.value().isString() && v.value().string().startsWith("res/")) {
+                    byPath.putIfAbsent(v.value().string(), Map.entry(name.getKey(), name.getValue()));
+                }
+            }
+        }
+        return byPath;
+    }
+
+    /** Long string resources (a whole list in one string) and string arrays (one entry per item). */
+    private static void resources(ResourceTable table, List<Candidate> candidates) {
+        for (Map.Entry<Integer, String> name : table.names().entrySet()) {
+            for (ResourceValue v : table.resolve(name.getKey())) {
+                String where = "resources.arsc " + name.getValue() + " [" + v.config() + "]";
+                if (v.complex()) {
+                    TermListDecoder.items(where, table.stringItems(v)).ifPresent(list -> candidates.add(
+                            new Candidate(list, where, List.of(), name.getKey(), name.getValue())));
+                    continue;
+                }
                 String s = v.value().isString() ? v.value().string() : null;
                 if (s != null && s.length() >= MIN_BLOB_CHARS) {
-                    String where = "resources.arsc " + name.getValue() + " [" + v.config() + "]";
-                    TermListDecoder.decode(where, s.getBytes(StandardCharsets.UTF_8))
-                            .ifPresent(list -> report(app, list, where, List.of(), findings));
+                    TermListDecoder.decode(where, s.getBytes(StandardCharsets.UTF_8)).ifPresent(list -> candidates.add(
+                            new Candidate(list, where, List.of(), name.getKey(), name.getValue())));
                 }
             }
         }
@@ -97,12 +154,8 @@ public final class KeywordListDetector implements Detector {
         return found;
     }
 
-    private static void report(AppContext app, TermListDecoder.TermList list, String source,
-            List<StringSites.Site> readers, List<Finding> findings) {
-        LexiconScore score = app.kb().lexicon().score(list.entries());
-        if (score.matches() < MIN_MATCHES || score.share() < MIN_SHARE) {
-            return;
-        }
+    private static Finding finding(AppContext app, TermListDecoder.TermList list, LexiconScore score, String source,
+            List<StringSites.Site> readers) {
         Set<String> sample = new LinkedHashSet<>(score.sample());
         list.entries().stream().limit(SAMPLE).forEach(sample::add);
         String share = String.format(Locale.ROOT, "%.2f", score.share());
@@ -124,9 +177,9 @@ public final class KeywordListDetector implements Detector {
         boolean high = app.systemApp() && score.share() >= HIGH_SHARE;
         String title = "Keyword list of " + score.inputs() + " entries, " + score.matches() + " politically sensitive ("
                 + Math.round(score.share() * 100) + "%), in " + source;
-        findings.add(Finding.of("censorship.keyword-list", app.subject(), list.path(), title,
+        return Finding.of("censorship.keyword-list", app.subject(), list.path(), title,
                 high ? Severity.HIGH : Severity.MEDIUM, readers.isEmpty() ? EvidenceLevel.PRESENT
-                        : EvidenceLevel.REFERENCED, attributes, evidence));
+                        : EvidenceLevel.REFERENCED, attributes, evidence);
     }
 
     /** The calls of filter-like methods in the classes that load the list: what the list is applied to. */

@@ -105,11 +105,22 @@ final class TermListDecoder {
                 }
             }
         }
+        return shaped(path + " > " + how, entries);
+    }
+
+    /** The items of a string array as a term list, when they are shaped like one. */
+    static Optional<TermList> items(String origin, List<String> items) {
+        List<String> entries = items.stream().map(String::strip).filter(e -> !e.isEmpty()).limit(MAX_ENTRIES).toList();
+        return shaped(origin + " > items", entries);
+    }
+
+    /** A list when it has enough entries and at least 80 % of them are short. */
+    private static Optional<TermList> shaped(String path, List<String> entries) {
         long shortOnes = entries.stream().filter(e -> e.length() <= MAX_TERM_LENGTH).count();
         if (entries.size() < MIN_ENTRIES || shortOnes * 10 < entries.size() * 8L) {
             return Optional.empty();
         }
-        return Optional.of(new TermList(path + " > " + how, List.copyOf(entries)));
+        return Optional.of(new TermList(path, List.copyOf(entries)));
     }
 
     /** Collects the string values of a JSON document, streaming so nesting depth costs nothing. */

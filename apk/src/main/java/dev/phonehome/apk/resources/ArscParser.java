@@ -22,6 +22,8 @@ public final class ArscParser {
     public static final int MAX_VALUES = 2_000_000;
     /** Resource names are identifiers; longer type or key strings are clipped to this many characters. */
     public static final int MAX_NAME_CHARS = 256;
+    /** Items kept per bag (array, style, plural); real arrays hold hundreds at most. */
+    public static final int MAX_BAG_ITEMS = 65_536;
     private static final int PACKAGE_NAME_CHARS = 128;
 
     private final ProblemLog problems = new ProblemLog("resources.arsc");
@@ -30,7 +32,7 @@ public final class ArscParser {
     private final Map<Integer, String> packages = new TreeMap<>();
     private final Map<Integer, String> libraries = new TreeMap<>();
     private StringPool globalStrings;
-    private int valueCount;
+    private long valueCount;
 
     private ArscParser() {
     }
@@ -121,13 +123,16 @@ public final class ArscParser {
         int typeId = chunk.header(1).u8();
         String typeName = clip(types.get(typeId - 1 - typeIdOffset));
         int prefix = packageId << 24 | typeId << 16;
-        TypeChunkReader.read(chunk, globalStrings, problems, (config, entry, key, value, complex) -> {
-            if (valueCount++ == MAX_VALUES) {
+        TypeChunkReader.read(chunk, globalStrings, problems, (config, entry, key, value, complex, items) -> {
+            boolean over = valueCount > MAX_VALUES;
+            valueCount += 1 + items.size(); // a bag's items count against the limit like values
+            if (!over && valueCount > MAX_VALUES) {
                 problems.add("arsc.limit", "more than " + MAX_VALUES + " values; the rest are not kept");
             }
             if (valueCount <= MAX_VALUES) {
                 int resId = prefix | (entry & 0xFFFF);
-                values.computeIfAbsent(resId, k -> new ArrayList<>()).add(new ResourceValue(resId, config, value, complex));
+                values.computeIfAbsent(resId, k -> new ArrayList<>())
+                        .add(new ResourceValue(resId, config, value, complex, items));
                 names.computeIfAbsent(resId, k -> typeName + "/" + clip(keys.get(key)));
             }
         });

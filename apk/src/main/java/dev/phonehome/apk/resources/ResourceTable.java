@@ -2,8 +2,10 @@ package dev.phonehome.apk.resources;
 
 import dev.phonehome.core.Problem;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The resources of an APK, enough to resolve labels, strings and file references (such as
- * the network security config) in every configuration. Built by {@link ArscParser}.
+ * The resources of an APK, enough to resolve labels, strings, string arrays and file references
+ * (such as the network security config) in every configuration. Built by {@link ArscParser}.
  */
 public final class ResourceTable {
     /** References followed before giving up: resources may point at each other in a loop. */
@@ -27,7 +29,11 @@ public final class ResourceTable {
 
     ResourceTable(Map<Integer, List<ResourceValue>> values, Map<Integer, String> names, Map<Integer, String> packages,
             Map<Integer, String> sharedLibraries, List<Problem> problems) {
-        this.values = values;
+        // Sorted once here: detectors resolve every resource of every app.
+        Map<Integer, List<ResourceValue>> sorted = new HashMap<>();
+        values.forEach((id, list) -> sorted.put(id, list.stream()
+                .sorted(Comparator.comparing(ResourceValue::config)).toList()));
+        this.values = sorted;
         this.names = Collections.unmodifiableSortedMap(new TreeMap<>(names));
         this.packages = Map.copyOf(packages);
         this.sharedLibraries = Map.copyOf(sharedLibraries);
@@ -45,8 +51,24 @@ public final class ResourceTable {
 
     /** Every value of the resource, one per configuration, sorted by configuration. */
     public List<ResourceValue> resolve(int resId) {
-        return values.getOrDefault(resId, List.of()).stream()
-                .sorted(Comparator.comparing(ResourceValue::config)).toList();
+        return values.getOrDefault(resId, List.of());
+    }
+
+    /**
+     * The text of each item of a bag such as a {@code <string-array>}, in order: string items as
+     * they are, references to string resources resolved in the bag's configuration (else the
+     * default); items that are neither are left out.
+     */
+    public List<String> stringItems(ResourceValue bag) {
+        List<String> out = new ArrayList<>(bag.items().size());
+        for (ResValue item : bag.items()) {
+            if (item.isString()) {
+                out.add(item.string());
+            } else if (item.isReference()) {
+                string(item.data(), bag.config()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.phonehome.apk.resources;
 
+import java.util.List;
+
 /**
  * One value of a resource in one configuration.
  *
@@ -7,7 +9,17 @@ package dev.phonehome.apk.resources;
  * @param config     configuration qualifiers as in a res/ directory name, e.g. {@code default},
  *                   {@code zh-rCN}, {@code night}, {@code hdpi-v21}
  * @param value      the value; for a complex (bag) entry, {@link ResValue#TYPE_NULL}
- * @param complex    whether the entry is a bag (style, array, plural), whose items are not kept
+ * @param complex    whether the entry is a bag (style, array, plural)
+ * @param items      a bag's item values in file order (for an {@code array}, the array's items;
+ *                   at most {@link ArscParser#MAX_BAG_ITEMS}), empty for a simple entry
  */
-public record ResourceValue(int resourceId, String config, ResValue value, boolean complex) {
+public record ResourceValue(int resourceId, String config, ResValue value, boolean complex, List<ResValue> items) {
+    public ResourceValue {
+        items = List.copyOf(items);
+    }
+
+    /** A simple (not complex) value. */
+    public static ResourceValue simple(int resourceId, String config, ResValue value) {
+        return new ResourceValue(resourceId, config, value, false, List.of());
+    }
 }

@@ -3,11 +3,13 @@ package dev.phonehome.apk.resources;
 import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the entries of one {@code ResTable_type} chunk: dense 32-bit offsets, 16-bit offsets
  * ({@code FLAG_OFFSET16}) or sparse index/offset pairs ({@code FLAG_SPARSE}); simple, compact
- * and complex entries.
+ * and complex entries with their map items.
  */
 final class TypeChunkReader {
     private static final int FLAG_SPARSE = 0x01;
@@ -17,10 +19,13 @@ final class TypeChunkReader {
     private static final long NO_ENTRY = 0xFFFFFFFFL;
     private static final int NO_ENTRY16 = 0xFFFF;
 
-    /** Receives each entry read. */
+    /** Receives each entry read; {@code items} are a complex entry's map values, else empty. */
     interface Sink {
-        void entry(String config, int entryIndex, int keyIndex, ResValue value, boolean complex);
+        void entry(String config, int entryIndex, int keyIndex, ResValue value, boolean complex, List<ResValue> items);
     }
+
+    /** Size of one ResTable_map: a name (ResTable_ref) and a Res_value. */
+    private static final int MAP_SIZE = 12;
 
     private TypeChunkReader() {
     }
@@ -69,25 +74,27 @@ final class TypeChunkReader {
                 continue;
             }
             try {
-                entry(entries.named("entry " + index).seek(offset), qualifier, index, globalStrings, sink);
+                entry(entries.named("entry " + index).seek(offset), qualifier, index, globalStrings, problems, sink);
             } catch (FormatException e) {
                 problems.add("arsc.entry-range", e.getMessage());
             }
         }
     }
 
-    private static void entry(ByteCursor in, String config, int index, StringPool globalStrings, Sink sink) throws FormatException {
+    private static void entry(ByteCursor in, String config, int index, StringPool globalStrings, ProblemLog problems,
+            Sink sink) throws FormatException {
         int start = in.position();
         int size = in.u16();
         int flags = in.u16();
         if ((flags & ENTRY_COMPACT) != 0) {
             int data = in.s32();
-            sink.entry(config, index, size, value(flags >>> 8, data, globalStrings), false);
+            sink.entry(config, index, size, value(flags >>> 8, data, globalStrings), false, List.of());
             return;
         }
         int key = in.s32();
         if ((flags & ENTRY_COMPLEX) != 0) {
-            sink.entry(config, index, key, new ResValue(ResValue.TYPE_NULL, 0, null), true);
+            sink.entry(config, index, key, new ResValue(ResValue.TYPE_NULL, 0, null), true,
+                    items(in, start, size, globalStrings, problems));
             return;
         }
         // Android finds the value after the declared entry size, whatever it is.
@@ -95,7 +102,34 @@ final class TypeChunkReader {
         in.u16();
         in.u8();
         int type = in.u8();
-        sink.entry(config, index, key, value(type, in.s32(), globalStrings), false);
+        sink.entry(config, index, key, value(type, in.s32(), globalStrings), false, List.of());
+    }
+
+    /**
+     * The map values of a complex entry (ResTable_map_entry: parent, count; the maps start at the
+     * declared entry size, as Android reads them). A count past the chunk or over
+     * {@link ArscParser#MAX_BAG_ITEMS} is clamped and reported.
+     */
+    private static List<ResValue> items(ByteCursor in, int start, int size, StringPool globalStrings,
+            ProblemLog problems) throws FormatException {
+        in.u32(); // parent, a style's base; arrays have none
+        long count = in.u32();
+        in.seek(start + (long) size);
+        long fit = in.remaining() / MAP_SIZE;
+        long kept = Math.min(count, Math.min(fit, ArscParser.MAX_BAG_ITEMS));
+        if (kept < count) {
+            problems.add("arsc.bag-count", String.format("%s claims %d items, %d kept (room for %d, limit %d)",
+                    in.structure(), count, kept, fit, ArscParser.MAX_BAG_ITEMS));
+        }
+        List<ResValue> items = new ArrayList<>((int) kept);
+        for (long i = 0; i < kept; i++) {
+            in.u32(); // name: an attribute id, or 0x02000000 + index for array items
+            in.u16();
+            in.u8();
+            int type = in.u8();
+            items.add(value(type, in.s32(), globalStrings));
+        }
+        return items;
     }
 
     private static ResValue value(int type, int data, StringPool globalStrings) {

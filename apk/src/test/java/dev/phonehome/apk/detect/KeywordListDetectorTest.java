@@ -9,11 +9,13 @@ import dev.phonehome.core.kb.KnowledgeBase;
 import dev.phonehome.core.kb.LexiconTerm;
 import dev.phonehome.testkit.ApkBuilder;
 import dev.phonehome.testkit.axml.ManifestXml;
+import dev.phonehome.testkit.axml.ResourcesArscWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,124 @@ class KeywordListDetectorTest {
                 assertThat(e.detail()).contains("Ljava/lang/String;->contains");
             });
         });
+    }
+
+    /** A filter that gets its terms from {@code getStringArray(id)}, the id inlined as javac does for app R fields. */
+    private static String arrayFilter(String idExpression) {
+        return """
+                package com.phonehome.sample.adfilter;
+                public class ArrayTitleFilter {
+                    private final String[] terms;
+                    public ArrayTitleFilter(android.content.Context context) {
+                        terms = context.getResources().getStringArray(%s);
+                    }
+                    public boolean shouldHide(String adTitle) {
+                        for (String t : terms) {
+                            if (adTitle.contains(t)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    }
+                }
+                """.formatted(idExpression);
+    }
+
+    @Test
+    void aStringArrayNamesTheCodeThatLoadsItsResourceId() {
+        ResourcesArscWriter res = new ResourcesArscWriter("com.phonehome.sample.adfilter");
+        int words = res.stringArray("blocked_words", SENSITIVE);
+        List<Finding> findings = scan("system/app/AdFilter/AdFilter.apk", app()
+                .dex(ScanHarness.dex(Map.of("com.phonehome.sample.adfilter.ArrayTitleFilter",
+                        arrayFilter("0x" + Integer.toHexString(words)))))
+                .storedEntry("resources.arsc", res.build()));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(EvidenceLevel.REFERENCED);
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.attributes()).containsEntry("source", "resources.arsc array/blocked_words [default]")
+                    .containsEntry("encoding", "resources.arsc array/blocked_words [default] > items")
+                    .containsEntry("entries", "10").containsEntry("readers", "1");
+            assertThat(f.evidence()).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo("code");
+                assertThat(e.location()).contains("ArrayTitleFilter;-><init>");
+            });
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.location()).contains("shouldHide"));
+        });
+    }
+
+    @Test
+    void aStringArrayReadThroughANonFinalRFieldNamesItsReaderToo() {
+        ResourcesArscWriter res = new ResourcesArscWriter("com.phonehome.lib");
+        int words = res.stringArray("blocked_words", SENSITIVE);
+        String rClass = "package com.phonehome.lib; public final class R { public static final class array {"
+                + " public static int blocked_words = 0x" + Integer.toHexString(words) + "; } }";
+        List<Finding> findings = scan("system/app/Lib/Lib.apk", app()
+                .dex(ScanHarness.dex(Map.of("com.phonehome.lib.R", rClass,
+                        "com.phonehome.sample.adfilter.ArrayTitleFilter",
+                        arrayFilter("com.phonehome.lib.R.array.blocked_words"))))
+                .storedEntry("resources.arsc", res.build()));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(EvidenceLevel.REFERENCED);
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.location()).contains("ArrayTitleFilter;-><init>"));
+        });
+    }
+
+    @Test
+    void anArrayOfStringReferencesIsReadThroughTheReferences() {
+        ResourcesArscWriter res = new ResourcesArscWriter("com.phonehome.test");
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < SENSITIVE.size(); i++) {
+            ids.add(res.string("string", "w" + i, SENSITIVE.get(i)));
+        }
+        res.arrayOfReferences("words", ids);
+        List<Finding> findings = scan("data/app/Words/base.apk", app().storedEntry("resources.arsc", res.build()));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(EvidenceLevel.PRESENT);
+            assertThat(f.attributes()).containsEntry("entries", "10").containsEntry("matches", "10");
+        });
+    }
+
+    @Test
+    void aRawResourceOpenedByIdNamesItsReader() {
+        ResourcesArscWriter res = new ResourcesArscWriter("com.phonehome.sample.adfilter");
+        int raw = res.string("raw", "w", "res/raw/w.txt");
+        String reader = """
+                package com.phonehome.sample.adfilter;
+                public class RawListFilter {
+                    private final java.io.InputStream list;
+                    public RawListFilter(android.content.Context context) {
+                        list = context.getResources().openRawResource(%s);
+                    }
+                    public boolean filterContent(String text) {
+                        return text.isEmpty() || list == null;
+                    }
+                }
+                """.formatted("0x" + Integer.toHexString(raw));
+        List<Finding> findings = scan("system/app/AdFilter/AdFilter.apk", app()
+                .dex(ScanHarness.dex(Map.of("com.phonehome.sample.adfilter.RawListFilter", reader)))
+                .storedEntry("resources.arsc", res.build())
+                .entry("res/raw/w.txt", utf8(String.join("\n", SENSITIVE))));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.level()).isEqualTo(EvidenceLevel.REFERENCED);
+            assertThat(f.attributes()).containsEntry("source", "res/raw/w.txt").containsEntry("readers", "1");
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.location()).contains("RawListFilter;-><init>"));
+            assertThat(f.evidence()).anySatisfy(e -> {
+                assertThat(e.location()).contains("filterContent");
+                assertThat(e.detail()).contains("Ljava/lang/String;->isEmpty");
+            });
+        });
+    }
+
+    @Test
+    void aStringArrayOfProductNamesIsNotReported() {
+        ResourcesArscWriter res = new ResourcesArscWriter("com.phonehome.test");
+        int products = res.stringArray("featured", List.of("Galaxy S24", "Redmi Note 13", "Pixel 8", "Mi Cloud",
+                "Game Center", "小米", "应用商店", "Weather"));
+        List<Finding> findings = scan("system/app/Store/Store.apk", app()
+                .dex(ScanHarness.dex(Map.of("com.phonehome.sample.adfilter.ArrayTitleFilter",
+                        arrayFilter("0x" + Integer.toHexString(products)))))
+                .storedEntry("resources.arsc", res.build()));
+        assertThat(findings).isEmpty();
     }
 
     @Test

@@ -23,9 +23,13 @@ final class ScanHarness {
     /** Minimal framework classes the test sources compile against. */
     static final Map<String, String> STUBS = Map.of(
             "android.content.Context", "package android.content; public abstract class Context {"
-                    + " public abstract android.content.res.AssetManager getAssets(); }",
+                    + " public abstract android.content.res.AssetManager getAssets();"
+                    + " public abstract android.content.res.Resources getResources(); }",
             "android.content.res.AssetManager", "package android.content.res; public class AssetManager {"
-                    + " public java.io.InputStream open(String name) throws java.io.IOException { return null; } }");
+                    + " public java.io.InputStream open(String name) throws java.io.IOException { return null; } }",
+            "android.content.res.Resources", "package android.content.res; public class Resources {"
+                    + " public String[] getStringArray(int id) { return null; }"
+                    + " public java.io.InputStream openRawResource(int id) { return null; } }");
 
     private ScanHarness() {
     }

@@ -103,8 +103,8 @@ class MalformedArscTest {
         int a = 0x7f010000;
         int b = 0x7f010001;
         ResourceTable table = new ResourceTable(java.util.Map.of(
-                a, java.util.List.of(new ResourceValue(a, "default", new ResValue(ResValue.TYPE_REFERENCE, b, null), false)),
-                b, java.util.List.of(new ResourceValue(b, "default", new ResValue(ResValue.TYPE_REFERENCE, a, null), false))),
+                a, java.util.List.of(ResourceValue.simple(a, "default", new ResValue(ResValue.TYPE_REFERENCE, b, null))),
+                b, java.util.List.of(ResourceValue.simple(b, "default", new ResValue(ResValue.TYPE_REFERENCE, a, null)))),
                 java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of());
         assertThat(table.string(a, "default")).isEmpty();
     }

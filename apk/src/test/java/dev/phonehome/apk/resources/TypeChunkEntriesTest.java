@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The three entry-offset layouts of a {@code ResTable_type} chunk (dense 32-bit, Android 8
  * sparse, Android 14 16-bit) and the three entry kinds (simple, complex, Android 14 compact),
  * on type chunks assembled byte by byte: entry 0 is a simple integer, entry 2 a compact
- * integer, entry 3 a bag; entry 1 is absent.
+ * integer, entry 3 a bag of two integers; entry 1 is absent.
  */
 class TypeChunkEntriesTest {
     private static final int SPARSE = 0x01;
@@ -22,10 +22,12 @@ class TypeChunkEntriesTest {
     private static final int CONFIG_SIZE = 64;
 
     private static byte[] entries() {
-        ByteBuffer b = ByteBuffer.allocate(16 + 8 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(16 + 8 + 16 + 2 * 12).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) 8).putShort((short) 0).putInt(10).putShort((short) 8).put((byte) 0).put((byte) 0x10).putInt(42);
         b.putShort((short) 11).putShort((short) (0x0008 | 0x10 << 8)).putInt(7); // compact: key 11, int 7
-        b.putShort((short) 16).putShort((short) 1).putInt(12).putInt(0).putInt(0); // complex, no items
+        b.putShort((short) 16).putShort((short) 1).putInt(12).putInt(0).putInt(2); // complex, two items:
+        b.putInt(0x02000000).putShort((short) 8).put((byte) 0).put((byte) 0x10).putInt(5); // array item 0, int 5
+        b.putInt(0x02000001).putShort((short) 8).put((byte) 0).put((byte) 0x10).putInt(6); // array item 1, int 6
         return b.array();
     }
 
@@ -61,24 +63,25 @@ class TypeChunkEntriesTest {
         ProblemLog problems = new ProblemLog("t");
         List<String> seen = new ArrayList<>();
         ResChunk chunk = ResChunk.read(ByteCursor.littleEndian(typeChunk(flags), "type"), "arsc", problems);
-        TypeChunkReader.read(chunk, StringPool.empty("arsc", problems), problems, (config, entry, key, value, complex) ->
-                seen.add(config + " #" + entry + " key" + key + " " + (complex ? "bag" : value.coerceToString())));
+        TypeChunkReader.read(chunk, StringPool.empty("arsc", problems), problems, (config, entry, key, value, complex, items) ->
+                seen.add(config + " #" + entry + " key" + key + " " + (complex ? "bag" + items.stream().map(ResValue::coerceToString).toList()
+                        : value.coerceToString())));
         assertThat(problems.problems()).isEmpty();
         return seen;
     }
 
     @Test
     void denseOffsetsSkipAbsentEntries() throws Exception {
-        assertThat(read(0)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag");
+        assertThat(read(0)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag[5, 6]");
     }
 
     @Test
     void sparseEntriesCarryTheirIndex() throws Exception {
-        assertThat(read(SPARSE)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag");
+        assertThat(read(SPARSE)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag[5, 6]");
     }
 
     @Test
     void sixteenBitOffsetsAreInUnitsOfFourBytes() throws Exception {
-        assertThat(read(OFFSET16)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag");
+        assertThat(read(OFFSET16)).containsExactly("fr #0 key10 42", "fr #2 key11 7", "fr #3 key12 bag[5, 6]");
     }
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * A minimal resources.arsc: one package (id 0x7f) of string-valued resources in the default
- * configuration and in locale configurations ({@code de}, {@code zh-rCN}). Enough for app
- * labels and file references such as {@code res/xml/network_security_config.xml}.
+ * configuration and in locale configurations ({@code de}, {@code zh-rCN}), and string arrays
+ * (complex entries whose items are strings or references to string resources) in the default
+ * configuration. Enough for app labels, file references such as
+ * {@code res/xml/network_security_config.xml} and {@code <string-array>} lists.
  *
  * <pre>{@code
  * ResourcesArscWriter res = new ResourcesArscWriter("com.example");
@@ -27,6 +29,8 @@ public final class ResourcesArscWriter {
     private final Map<String, List<String>> entryNames = new LinkedHashMap<>();
     /** config → resource id → value. */
     private final Map<String, Map<Integer, String>> values = new LinkedHashMap<>();
+    /** Array resource id → items, each a String or an Integer resource id (a reference). */
+    private final Map<Integer, List<Object>> arrays = new LinkedHashMap<>();
 
     public ResourcesArscWriter(String packageName) {
         this.packageName = packageName;
@@ -43,6 +47,25 @@ public final class ResourcesArscWriter {
         return id;
     }
 
+    /** Adds an {@code array/NAME} resource of string items in the default configuration; returns its id. */
+    public int stringArray(String name, List<String> items) {
+        return array(name, new ArrayList<>(items));
+    }
+
+    /** Adds an {@code array/NAME} resource whose items reference the given string resources. */
+    public int arrayOfReferences(String name, List<Integer> resourceIds) {
+        return array(name, new ArrayList<>(resourceIds));
+    }
+
+    private int array(String name, List<Object> items) {
+        List<String> names = entryNames.computeIfAbsent("array", t -> new ArrayList<>());
+        names.add(name);
+        int typeIndex = new ArrayList<>(entryNames.keySet()).indexOf("array");
+        int id = PACKAGE_ID << 24 | (typeIndex + 1) << 16 | (names.size() - 1);
+        arrays.put(id, items);
+        return id;
+    }
+
     /** The value of an existing resource in a locale configuration: {@code de} or {@code zh-rCN}. */
     public ResourcesArscWriter translate(int resourceId, String locale, String value) {
         values.computeIfAbsent(locale, l -> new LinkedHashMap<>()).put(resourceId, value);
@@ -52,6 +75,10 @@ public final class ResourcesArscWriter {
     public byte[] build() {
         List<String> globalStrings = new ArrayList<>();
         values.values().forEach(m -> globalStrings.addAll(m.values()));
+        Map<String, Integer> arrayStrings = new LinkedHashMap<>();
+        arrays.values().forEach(items -> items.stream().filter(String.class::isInstance).map(String.class::cast)
+                .forEach(item -> arrayStrings.computeIfAbsent(item, k -> globalStrings.size() + arrayStrings.size())));
+        globalStrings.addAll(arrayStrings.keySet());
         List<String> keys = new ArrayList<>();
         entryNames.values().forEach(keys::addAll);
         byte[] typePool = pool(new ArrayList<>(entryNames.keySet()));
@@ -76,12 +103,15 @@ public final class ResourcesArscWriter {
                 spec.u32(0);
             }
             types.chunk(0x0202, 16, spec.bytes());
+            int prefix = PACKAGE_ID << 24 | typeId << 16;
             for (Map.Entry<String, Map<Integer, Integer>> config : stringIndex.entrySet()) {
-                int prefix = PACKAGE_ID << 24 | typeId << 16;
-                if (config.getValue().keySet().stream().noneMatch(id -> (id & 0xFFFF0000) == prefix)) {
+                boolean hasArrays = config.getKey().equals("default")
+                        && arrays.keySet().stream().anyMatch(id -> (id & 0xFFFF0000) == prefix);
+                if (!hasArrays && config.getValue().keySet().stream().noneMatch(id -> (id & 0xFFFF0000) == prefix)) {
                     continue; // Android rejects a type chunk without entries
                 }
-                types.chunk(0x0201, 20 + CONFIG_SIZE, typeChunk(typeId, count, keyBase, config.getKey(), config.getValue()));
+                types.chunk(0x0201, 20 + CONFIG_SIZE, typeChunk(typeId, count, keyBase, config.getKey(), config.getValue(),
+                        config.getKey().equals("default") ? arrays : Map.of(), arrayStrings));
             }
             keyBase += count;
         }
@@ -94,11 +124,26 @@ public final class ResourcesArscWriter {
         return new AxmlWriter.Chunks().chunk(0x0002, 12, table.bytes()).bytes();
     }
 
-    private static byte[] typeChunk(int typeId, int count, int keyBase, String config, Map<Integer, Integer> indices) {
+    private static byte[] typeChunk(int typeId, int count, int keyBase, String config, Map<Integer, Integer> indices,
+            Map<Integer, List<Object>> arrays, Map<String, Integer> arrayStrings) {
         AxmlWriter.Chunks offsets = new AxmlWriter.Chunks();
         AxmlWriter.Chunks entries = new AxmlWriter.Chunks();
         for (int entry = 0; entry < count; entry++) {
             int id = PACKAGE_ID << 24 | typeId << 16 | entry;
+            List<Object> items = arrays.get(id);
+            if (items != null) {
+                // ResTable_map_entry (size 16, FLAG_COMPLEX, key, parent 0, count), then one ResTable_map per item,
+                // named by its index (0x02000000 + i) as aapt names array items.
+                offsets.u32(entries.size());
+                entries.u16(16).u16(0x0001).u32(keyBase + entry).u32(0).u32(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    Object item = items.get(i);
+                    boolean text = item instanceof String;
+                    entries.u32(0x02000000 + i).u16(8).u8(0).u8(text ? 0x03 : 0x01)
+                            .u32(text ? arrayStrings.get(item) : (Integer) item);
+                }
+                continue;
+            }
             if (!indices.containsKey(id)) {
                 offsets.u32(NO_ENTRY);
                 continue;
