@@ -10,13 +10,13 @@ import dev.phonehome.core.finding.EvidenceLevel;
 import dev.phonehome.core.finding.Finding;
 import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.kb.LexiconScore;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,9 +52,12 @@ public final class KeywordListDetector implements Detector {
         return "censorship";
     }
 
-    /** A decoded list before scoring: where it is, the methods naming its file, its resource if any. */
+    /**
+     * A decoded list before scoring: where it is, the methods known to load it, the archive file it
+     * is (whose readers are looked up only if the list is a finding), its resource if any.
+     */
     private record Candidate(TermListDecoder.TermList list, String source, List<StringSites.Site> readers,
-            Integer resourceId, String resourceName) {
+            String file, Integer resourceId, String resourceName) {
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class KeywordListDetector implements Detector {
         for (ArchiveEntry e : ArchiveFiles.assetsAndRaw(app.archive())) {
             Map.Entry<Integer, String> resource = filesByPath.get(e.name());
             ArchiveFiles.read(app.archive(), e, MAX_FILE).flatMap(bytes -> TermListDecoder.decode(e.name(), bytes))
-                    .ifPresent(list -> candidates.add(new Candidate(list, e.name(), readers(sites, e.name()),
+                    .ifPresent(list -> candidates.add(new Candidate(list, e.name(), List.of(), e.name(),
                             resource == null ? null : resource.getKey(), resource == null ? null : resource.getValue())));
         }
         app.resources().ifPresent(r -> resources(r, candidates));
@@ -76,14 +79,13 @@ public final class KeywordListDetector implements Detector {
                 blobs.put(s.getKey(), s.getValue());
             }
         }
-        blobs.forEach((blob, users) -> TermListDecoder.decode(users.get(0).label(),
-                blob.getBytes(StandardCharsets.UTF_8)).ifPresent(list -> candidates.add(new Candidate(list,
-                        users.get(0).label(), users, null, null))));
-        return findings(app, candidates);
+        blobs.forEach((blob, users) -> TermListDecoder.decodeText(users.get(0).label(), blob).ifPresent(
+                list -> candidates.add(new Candidate(list, users.get(0).label(), users, null, null, null))));
+        return findings(app, sites, candidates);
     }
 
     /** Scores the candidates; only for the lists that are findings is code searched for their resource ids. */
-    private static List<Finding> findings(AppContext app, List<Candidate> candidates) {
+    private static List<Finding> findings(AppContext app, StringSites sites, List<Candidate> candidates) {
         Map<Candidate, LexiconScore> lists = new LinkedHashMap<>();
         Map<Integer, String> wanted = new TreeMap<>();
         for (Candidate c : candidates) {
@@ -100,8 +102,13 @@ public final class KeywordListDetector implements Detector {
         List<Finding> findings = new ArrayList<>();
         lists.forEach((c, score) -> {
             List<StringSites.Site> readers = new ArrayList<>(c.readers());
+            if (c.file() != null) {
+                readers.addAll(readers(sites, c.file()));
+            }
             if (c.resourceId() != null) {
                 readers.addAll(byId.getOrDefault(c.resourceId(), List.of()));
+            }
+            if (c.file() != null || c.resourceId() != null) {
                 readers.sort((a, b) -> a.label().compareTo(b.label()));
             }
             findings.add(finding(app, c.list(), score, c.source(), readers));
@@ -126,19 +133,21 @@ public final class KeywordListDetector implements Detector {
     private static void resources(ResourceTable table, List<Candidate> candidates) {
         for (Map.Entry<Integer, String> name : table.names().entrySet()) {
             for (ResourceValue v : table.resolve(name.getKey())) {
-                String where = "resources.arsc " + name.getValue() + " [" + v.config() + "]";
-                if (v.complex()) {
-                    TermListDecoder.items(where, table.stringItems(v)).ifPresent(list -> candidates.add(
-                            new Candidate(list, where, List.of(), name.getKey(), name.getValue())));
-                    continue;
+                Optional<TermListDecoder.TermList> list = Optional.empty();
+                if (v.complex() && v.items().size() >= TermListDecoder.MIN_ENTRIES) {
+                    list = TermListDecoder.items(where(name.getValue(), v), table.stringItems(v));
+                } else if (v.value().isString() && v.value().string().length() >= MIN_BLOB_CHARS) {
+                    list = TermListDecoder.decodeText(where(name.getValue(), v), v.value().string());
                 }
-                String s = v.value().isString() ? v.value().string() : null;
-                if (s != null && s.length() >= MIN_BLOB_CHARS) {
-                    TermListDecoder.decode(where, s.getBytes(StandardCharsets.UTF_8)).ifPresent(list -> candidates.add(
-                            new Candidate(list, where, List.of(), name.getKey(), name.getValue())));
-                }
+                list.ifPresent(l -> candidates.add(new Candidate(l, where(name.getValue(), v), List.of(), null,
+                        name.getKey(), name.getValue())));
             }
         }
+    }
+
+    /** e.g. {@code resources.arsc array/blocked_words [default]}; built only for candidates, tables are large. */
+    private static String where(String name, ResourceValue v) {
+        return "resources.arsc " + name + " [" + v.config() + "]";
     }
 
     /** Methods whose string constants name the file: its name alone, or a path ending in it. */

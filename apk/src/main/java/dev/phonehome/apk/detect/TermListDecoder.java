@@ -37,6 +37,8 @@ final class TermListDecoder {
 
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\r\\n_-]{24,}");
     private static final Pattern SEPARATORS = Pattern.compile("[,，、|;；\\t]");
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
     private static final JsonFactory JSON = new JsonFactory();
 
     /** A decoded term list: how it was reached, and its entries in file order. */
@@ -59,10 +61,16 @@ final class TermListDecoder {
             return gunzip(data).flatMap(inflated -> decode(path + " > gzip", inflated, layer + 1));
         }
         Optional<String> text = utf8(data);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        String t = text.get().strip();
+        return text.isEmpty() ? Optional.empty() : text(path, text.get(), layer);
+    }
+
+    /** A string constant or string resource: already text, so no UTF-8 round trip. */
+    static Optional<TermList> decodeText(String origin, String text) {
+        return text(origin, text, 0);
+    }
+
+    private static Optional<TermList> text(String path, String text, int layer) {
+        String t = text.strip();
         if (looksLikeBase64(t)) {
             Optional<TermList> inner = base64(t).flatMap(decoded -> decode(path + " > base64", decoded, layer + 1));
             if (inner.isPresent()) {
@@ -77,7 +85,7 @@ final class TermListDecoder {
         if (!BASE64.matcher(text).matches()) {
             return false;
         }
-        String[] lines = text.split("\\R");
+        String[] lines = LINE_BREAKS.split(text);
         for (int i = 0; i < lines.length - 1; i++) {
             if (lines[i].length() != lines[0].length() || lines[i].length() < 60) {
                 return false;
@@ -95,7 +103,7 @@ final class TermListDecoder {
                 return Optional.empty();
             }
         } else {
-            String[] lines = text.split("\\R");
+            String[] lines = LINE_BREAKS.split(text);
             how = lines.length >= MIN_ENTRIES ? "lines" : "separators";
             String[] parts = lines.length >= MIN_ENTRIES ? lines : SEPARATORS.split(text);
             for (String part : parts) {
@@ -149,7 +157,7 @@ final class TermListDecoder {
 
     private static Optional<byte[]> base64(String text) {
         try {
-            String compact = text.replaceAll("\\s", "");
+            String compact = WHITE_SPACE.matcher(text).replaceAll("");
             return Optional.of(compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0
                     ? Base64.getUrlDecoder().decode(compact) : Base64.getDecoder().decode(compact));
         } catch (IllegalArgumentException e) {
