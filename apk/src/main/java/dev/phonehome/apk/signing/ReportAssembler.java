@@ -34,6 +34,7 @@ final class ReportAssembler {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Merged> signers = new LinkedHashMap<>();
     private final Set<String> schemes = new TreeSet<>();
+    private Optional<JarSignature> jar = Optional.empty();
     /** apksig's isVerified() ignores some signer errors (a v4 signature that fails, for one); Android does not. */
     private boolean anyError;
 
@@ -44,8 +45,42 @@ final class ReportAssembler {
     }
 
     /**
+     * Takes the v1 outcome from a separate apksig run over the platforms that read v1 (the
+     * {@code result} given to {@link #assemble} then covers only the newer ones): its v1 signers
+     * and its {@code JAR_SIG_*} issues; the rest of that run repeats or predates the main one.
+     *
+     * @param decisive whether the app's minSdk admits those platforms, so that a v1 failure (or a
+     *                 missing v1 signature) fails the APK
+     */
+    ReportAssembler v1Checked(ApkVerifier.Result v1, boolean decisive, SignatureEvidence evidence) {
+        for (ApkVerifier.Result.V1SchemeSignerInfo s : v1.getV1SchemeSigners()) {
+            add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of(), decisive);
+        }
+        ignoredV1Signers(v1);
+        record(apkName, v1.getErrors().stream().filter(ReportAssembler::jarIssue).toList(),
+                v1.getWarnings().stream().filter(ReportAssembler::jarIssue).toList(), decisive);
+        if (evidence.jarSignature()) {
+            jar = Optional.of(jarOutcome(v1));
+        }
+        return this;
+    }
+
+    /**
+     * Records a v1 signature left unchecked, with the certificates its block files name and the
+     * problems of reading those files.
+     */
+    ReportAssembler v1NotVerified(JarSignature.Reason reason, List<X509Certificate> certificates,
+            List<Problem> readProblems) {
+        problems.addAll(readProblems);
+        Set<CertificateInfo> described = new TreeSet<>((a, b) -> a.sha256().compareTo(b.sha256()));
+        certificates.forEach(c -> describe("v1 signature block", c).ifPresent(described::add));
+        jar = Optional.of(JarSignature.notVerified(reason, List.copyOf(described)));
+        return this;
+    }
+
+    /**
      * @param evidence the signature structures in the file, including those apksig did not check
-     *                 (v1 from API 24 on) or could not read (a corrupt signing block)
+     *                 (v1 next to a verifying v2+ block) or could not read (a corrupt signing block)
      */
     SigningReport assemble(ApkVerifier.Result result, SignatureEvidence evidence) {
         if (evidence.jarSignature()) {
@@ -56,27 +91,27 @@ final class ReportAssembler {
             anyError = true;
         });
         for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeSigners()) {
-            add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of());
+            add("v1", "v1 signer " + s.getName(), s.getCertificate(), s.getErrors(), s.getWarnings(), List.of(), true);
         }
-        for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
-            // signers apksig ignores (unsupported on every checked platform) do not decide the verdict
-            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings(), false);
+        ignoredV1Signers(result);
+        if (jar.isEmpty() && evidence.jarSignature()) {
+            jar = Optional.of(jarOutcome(result));
         }
         for (ApkVerifier.Result.V2SchemeSignerInfo s : result.getV2SchemeSigners()) {
             add("v2", "v2 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
-                    s.getContentDigests());
+                    s.getContentDigests(), true);
         }
         for (ApkVerifier.Result.V3SchemeSignerInfo s : result.getV3SchemeSigners()) {
             add("v3", "v3 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
-                    s.getContentDigests());
+                    s.getContentDigests(), true);
         }
         for (ApkVerifier.Result.V3SchemeSignerInfo s : result.getV31SchemeSigners()) {
             add("v3.1", "v3.1 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
-                    s.getContentDigests());
+                    s.getContentDigests(), true);
         }
         for (ApkVerifier.Result.V4SchemeSignerInfo s : result.getV4SchemeSigners()) {
             add("v4", "v4 signer #" + s.getIndex(), s.getCertificate(), s.getErrors(), s.getWarnings(),
-                    s.getContentDigests());
+                    s.getContentDigests(), true);
         }
         boolean signed = !schemes.isEmpty() || evidence.signingBlockMalformed().isPresent();
         record(apkName, signed ? result.getErrors()
@@ -92,12 +127,33 @@ final class ReportAssembler {
         }
         signerInfos.sort((a, b) -> a.certificate().sha256().compareTo(b.certificate().sha256()));
         Collections.sort(problems);
-        return new SigningReport(signed, schemes, signerInfos, result.isVerified() && !anyError, problems, stamp);
+        return new SigningReport(signed, schemes, signerInfos, result.isVerified() && !anyError, problems, stamp, jar);
+    }
+
+    private void ignoredV1Signers(ApkVerifier.Result result) {
+        for (ApkVerifier.Result.V1SchemeSignerInfo s : result.getV1SchemeIgnoredSigners()) {
+            // signers apksig ignores (unsupported on every checked platform) do not decide the verdict
+            record("v1 ignored signer " + s.getName(), s.getErrors(), s.getWarnings(), false);
+        }
+    }
+
+    /** What a run that reached (or stopped short of) v1 says of it. */
+    private static JarSignature jarOutcome(ApkVerifier.Result result) {
+        boolean failed = result.getErrors().stream().anyMatch(ReportAssembler::jarIssue)
+                || result.getV1SchemeSigners().stream().anyMatch(ApkVerifier.Result.V1SchemeSignerInfo::containsErrors);
+        if (!failed && result.getV1SchemeSigners().isEmpty()) {
+            return JarSignature.notVerified(JarSignature.Reason.NOT_REACHED, List.of());
+        }
+        return JarSignature.checked(failed);
+    }
+
+    private static boolean jarIssue(IssueWithParams issue) {
+        return issue.getIssue().name().startsWith("JAR_SIG_");
     }
 
     private void add(String scheme, String subject, X509Certificate cert, List<IssueWithParams> errors,
-            List<IssueWithParams> warnings, List<ContentDigest> digests) {
-        record(subject, errors, warnings, true);
+            List<IssueWithParams> warnings, List<ContentDigest> digests, boolean decisive) {
+        record(subject, errors, warnings, decisive);
         schemes.add(scheme);
         Optional<CertificateInfo> info = describe(subject, cert);
         if (info.isEmpty()) {

@@ -12,9 +12,11 @@ import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +29,23 @@ import java.util.concurrent.TimeoutException;
  * Reports who signed an APK and whether its signatures verify, using Android's own verifier,
  * apksig: the same code {@code apksigner verify} runs, so results match what Android accepts.
  * A corrupt or hostile APK yields a report with coded problems, never an exception.
+ *
+ * <p>An APK with a v2 (or v3) block is verified in two apksig runs split where Android stops
+ * reading v1: the v2+ run over the newer platforms (apksig's minimum checked platform raised
+ * to the first that reads the block), and a v1 run over the older ones (its maximum lowered to
+ * the last that reads v1). The v1 run, which hashes and inflates every entry, is left out when
+ * the v2+ run verifies, unless {@link V1Policy#ALWAYS} asks for it; only the certificates the
+ * v1 signature block files name are read then.
  */
 public final class SignatureInspector {
+    /** Whether to verify a v1 signature that a verifying v2+ signature supersedes. */
+    public enum V1Policy {
+        /** as Android 7.0 and later: skip it, and report its certificates as not verified */
+        AS_ANDROID,
+        /** verify it for the platforms that read v1 (for an app whose minSdk is above them, for the newest one) */
+        ALWAYS
+    }
+
     /** apksig hashes the whole file; bounded so one pathological APK cannot hold up a firmware scan. */
     static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(2);
     /** Without a minSdk from the manifest, check every platform version, down to the first. */
@@ -45,18 +62,24 @@ public final class SignatureInspector {
     }
 
     private final CertificateDescriber describer;
+    private final V1Policy v1Policy;
     private final Duration timeout;
 
     public SignatureInspector() {
-        this(KnownKeys.load());
+        this(KnownKeys.load(), V1Policy.AS_ANDROID);
     }
 
     public SignatureInspector(KnownKeys knownKeys) {
-        this(knownKeys, VERIFY_TIMEOUT);
+        this(knownKeys, V1Policy.AS_ANDROID);
     }
 
-    SignatureInspector(KnownKeys knownKeys, Duration timeout) {
+    public SignatureInspector(KnownKeys knownKeys, V1Policy v1Policy) {
+        this(knownKeys, v1Policy, VERIFY_TIMEOUT);
+    }
+
+    SignatureInspector(KnownKeys knownKeys, V1Policy v1Policy, Duration timeout) {
         this.describer = new CertificateDescriber(knownKeys);
+        this.v1Policy = Objects.requireNonNull(v1Policy, "v1Policy");
         this.timeout = timeout;
     }
 
@@ -96,12 +119,44 @@ public final class SignatureInspector {
             evidence = SignatureEvidence.read(data);
             min = minSdk.isPresent() ? minSdk.getAsInt() : manifestMinSdk(data, name, problems);
         }
-        ApkVerifier.Builder builder = new ApkVerifier.Builder(apk.toFile()).setMinCheckedPlatformVersion(min);
-        Path idsig = apk.resolveSibling(name + ".idsig");
+        ReportAssembler assembler = new ReportAssembler(describer, name, problems);
+        OptionalInt lastJarPlatform = evidence.lastJarPlatform();
+        if (lastJarPlatform.isEmpty()) {
+            return assembler.assemble(verifier(apk, min).build().verify(), evidence);
+        }
+        int last = lastJarPlatform.getAsInt();
+        ApkVerifier.Result v2Plus = verifier(apk, Math.max(min, last + 1)).build().verify();
+        boolean oldPlatformsAdmitted = min <= last;
+        boolean checkV1 = evidence.jarSignature()
+                ? v1Policy == V1Policy.ALWAYS || !v2Plus.isVerified()
+                // no v1 for the old platforms the app admits: the v1 run reports that it is missing
+                : oldPlatformsAdmitted;
+        if (checkV1) {
+            ApkVerifier.Result v1 = new ApkVerifier.Builder(apk.toFile()).setMinCheckedPlatformVersion(Math.min(min, last))
+                    .setMaxCheckedPlatformVersion(last).build().verify();
+            assembler.v1Checked(v1, oldPlatformsAdmitted, evidence);
+        } else if (evidence.jarSignature()) {
+            List<Problem> unreadable = new ArrayList<>();
+            assembler.v1NotVerified(oldPlatformsAdmitted ? JarSignature.Reason.SKIPPED_V2_PLUS_VERIFIED
+                    : JarSignature.Reason.NOT_USED_BY_ANDROID, jarCertificates(apk, evidence, unreadable), unreadable);
+        }
+        return assembler.assemble(v2Plus, evidence);
+    }
+
+    private static ApkVerifier.Builder verifier(Path apk, int minSdk) {
+        ApkVerifier.Builder builder = new ApkVerifier.Builder(apk.toFile()).setMinCheckedPlatformVersion(minSdk);
+        Path idsig = apk.resolveSibling(apk.getFileName() + ".idsig");
         if (Files.isRegularFile(idsig)) {
             builder.setV4SignatureFile(idsig.toFile());
         }
-        return new ReportAssembler(describer, name, problems).assemble(builder.build().verify(), evidence);
+        return builder;
+    }
+
+    private static List<X509Certificate> jarCertificates(Path apk, SignatureEvidence evidence, List<Problem> problems)
+            throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
+            return JarSignerCertificates.read(DataSources.asDataSource(file), evidence, problems);
+        }
     }
 
     private static int manifestMinSdk(DataSource apk, String name, List<Problem> problems) throws IOException {

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param lineage             for v3 key rotation: the certificates of the lineage, oldest first, ending
  *                            with this signer's; empty without rotation
  * @param schemes             the schemes apksig checked for this signer, sorted: {@code v1}, {@code v2},
- *                            {@code v3}, {@code v3.1}, {@code v4}. From minSdk 24 on Android (and apksig)
- *                            ignore v1, so a v1 block then shows in the report's schemes only
+ *                            {@code v3}, {@code v3.1}, {@code v4}. A v1 block that was not checked (see
+ *                            {@link SigningReport#v1()}) shows in the report's schemes only
  * @param verified            whether every scheme block of this signer verified without error
  * @param signatureAlgorithms APK signature algorithms of the v2+ blocks (e.g. {@code RSA_PKCS1_V1_5_WITH_SHA256}), sorted
  */

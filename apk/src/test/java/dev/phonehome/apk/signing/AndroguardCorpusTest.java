@@ -108,13 +108,48 @@ class AndroguardCorpusTest {
                 .extracting(Problem::code).contains("signing.SIGNING_BLOCK_MALFORMED");
     }
 
+    /**
+     * Skipping a v1 signature that a v2+ signature supersedes changes no verdict but those it
+     * left unchecked, and the certificates read from its signature blocks are the ones apksig's
+     * full v1 verification names.
+     */
+    @Test
+    void skippingSupersededV1KeepsEveryOtherVerdictAndNamesTheSameCertificates() throws Exception {
+        SignatureInspector full = new SignatureInspector(KnownKeys.load(), SignatureInspector.V1Policy.ALWAYS);
+        int skipped = 0;
+        for (Map.Entry<String, SigningReport> entry : REPORTS.entrySet()) {
+            String name = entry.getKey();
+            SigningReport fast = entry.getValue();
+            SigningReport slow = full.inspect(ANDROGUARD.resolve(name), OptionalInt.empty());
+            boolean v1Skipped = fast.v1().map(v -> v.status() == JarSignature.Status.NOT_VERIFIED
+                    && v.reason().orElseThrow() != JarSignature.Reason.NOT_REACHED).orElse(false);
+            if (!v1Skipped) {
+                assertThat(fast).as(name).isEqualTo(slow);
+                continue;
+            }
+            skipped++;
+            assertThat(fast.verified()).as(name + ": v1 is skipped only next to a verifying v2+ signature").isTrue();
+            assertThat(fast.schemes()).as(name).isEqualTo(slow.schemes());
+            if (slow.v1().orElseThrow().status() == JarSignature.Status.VERIFIED) {
+                assertThat(slow.verified()).as(name).isTrue();
+                assertThat(fast.v1().orElseThrow().unverifiedCertificates()).extracting(CertificateInfo::sha256).as(name)
+                        .containsExactlyInAnyOrderElementsOf(slow.signers().stream().filter(s -> s.schemes().contains("v1"))
+                                .map(s -> s.certificate().sha256()).toList());
+            }
+        }
+        assertThat(skipped).as("corpus APKs whose v1 a verifying v2+ signature supersedes").isGreaterThan(20);
+    }
+
     @Test
     void keyRotationLineageListsTheOlderCertificatesFirst() {
         SigningReport report = REPORTS.get("examples/signing/apksig/v1v2v3-with-rsa-2048-lineage-3-signers.apk");
 
         assertThat(report.verified()).isTrue();
         SignerInfo v3 = report.signers().stream().filter(s -> s.schemes().contains("v3")).findFirst().orElseThrow();
-        SignerInfo v1v2 = report.signers().stream().filter(s -> s.schemes().contains("v1")).findFirst().orElseThrow();
+        SignerInfo v1v2 = report.signers().stream().filter(s -> !s.schemes().contains("v3")).findFirst().orElseThrow();
+        assertThat(v1v2.schemes()).as("v1 is not verified next to a verifying v2").containsExactly("v2");
+        assertThat(report.v1()).hasValueSatisfying(v1 -> assertThat(v1.unverifiedCertificates())
+                .extracting(CertificateInfo::sha256).containsExactly(v1v2.certificate().sha256()));
         assertThat(v3.lineage()).hasSize(3);
         assertThat(v3.lineage().get(0).sha256()).as("rotation starts from the v1/v2 key").isEqualTo(v1v2.certificate().sha256());
         assertThat(v3.lineage().get(2).sha256()).isEqualTo(v3.certificate().sha256());

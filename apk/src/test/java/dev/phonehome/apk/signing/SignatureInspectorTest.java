@@ -20,6 +20,7 @@ class SignatureInspectorTest {
     @TempDir
     Path dir;
     final SignatureInspector inspector = new SignatureInspector();
+    final SignatureInspector full = new SignatureInspector(KnownKeys.load(), SignatureInspector.V1Policy.ALWAYS);
 
     @BeforeAll
     static void identities() {
@@ -70,7 +71,12 @@ class SignatureInspectorTest {
         assertThat(report.signers()).hasSize(1);
         assertThat(signer.schemes()).as("Android ignores v1 from API 24 on, so apksig does too")
                 .containsExactly("v2", "v3");
-        assertThat(inspector.inspect(apk, OptionalInt.of(18)).signers().get(0).schemes())
+        assertThat(report.v1()).hasValueSatisfying(v1 -> {
+            assertThat(v1.status()).isEqualTo(JarSignature.Status.NOT_VERIFIED);
+            assertThat(v1.reason()).contains(JarSignature.Reason.NOT_USED_BY_ANDROID);
+            assertThat(v1.unverifiedCertificates()).singleElement().isEqualTo(signer.certificate());
+        });
+        assertThat(full.inspect(apk, OptionalInt.of(18)).signers().get(0).schemes())
                 .containsExactly("v1", "v2", "v3");
         assertThat(signer.lineage()).isEmpty();
         CertificateInfo cert = signer.certificate();
@@ -226,7 +232,8 @@ class SignatureInspectorTest {
         Path fifo = dir.resolve("never-ending.apk");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-        SigningReport report = new SignatureInspector(KnownKeys.load(), java.time.Duration.ofMillis(300))
+        SigningReport report = new SignatureInspector(KnownKeys.load(), SignatureInspector.V1Policy.AS_ANDROID,
+                java.time.Duration.ofMillis(300))
                 .inspect(fifo, OptionalInt.of(24));
 
         assertThat(report.verified()).isFalse();

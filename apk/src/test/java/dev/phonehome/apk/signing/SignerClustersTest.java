@@ -20,7 +20,7 @@ class SignerClustersTest {
                 "Settings.apk", signedBy(PLATFORM),
                 "SystemUI.apk", signedBy(PLATFORM),
                 "Browser.apk", signedBy(VENDOR),
-                "Unsigned.apk", new SigningReport(false, Set.of(), List.of(), false, List.of(), Optional.empty()));
+                "Unsigned.apk", new SigningReport(false, Set.of(), List.of(), false, List.of(), Optional.empty(), Optional.empty()));
 
         SignerClusters clusters = SignerClusters.of(reports, Set.of("framework-res.apk"));
 
@@ -46,7 +46,7 @@ class SignerClustersTest {
     @Test
     void anApkWithTwoSignersJoinsBothClusters() {
         SigningReport both = new SigningReport(true, Set.of("v2"), List.of(signer(PLATFORM), signer(VENDOR)), true,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty());
 
         SignerClusters clusters = SignerClusters.of(Map.of("both.apk", both), Set.of("both.apk"));
 
@@ -57,7 +57,7 @@ class SignerClustersTest {
     }
 
     private static SigningReport signedBy(CertificateInfo cert) {
-        return new SigningReport(true, Set.of("v2"), List.of(signer(cert)), true, List.of(), Optional.empty());
+        return new SigningReport(true, Set.of("v2"), List.of(signer(cert)), true, List.of(), Optional.empty(), Optional.empty());
     }
 
     private static SignerInfo signer(CertificateInfo cert) {
