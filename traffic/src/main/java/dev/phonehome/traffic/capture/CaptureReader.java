@@ -21,6 +21,14 @@ public interface CaptureReader extends AutoCloseable {
     /** TLS secrets embedded in the capture so far (pcapng Decryption Secrets Blocks). */
     KeyLog embeddedKeyLog();
 
+    /**
+     * The embedded secret for {@code label} of the session with {@code clientRandom}, as far as
+     * the capture has been read; a lookup costs the same however many secrets came before.
+     */
+    default Optional<byte[]> embeddedSecret(String label, byte[] clientRandom) {
+        return embeddedKeyLog().secret(label, clientRandom);
+    }
+
     /** Android UID → package name as recorded so far (PCAPdroid), sorted by UID. */
     Map<Integer, String> uidToPackage();
 

@@ -76,7 +76,12 @@ public final class KeyLog {
 
     /** The secret for {@code label} of the TLS session whose ClientHello carried {@code clientRandom}. */
     public Optional<byte[]> secret(String label, byte[] clientRandom) {
-        byte[] s = secrets(clientRandom).get(label);
+        return lookup(secrets, label, clientRandom);
+    }
+
+    private static Optional<byte[]> lookup(Map<String, Map<String, byte[]>> secrets, String label, byte[] clientRandom) {
+        Map<String, byte[]> m = secrets.get(HexFormat.of().formatHex(clientRandom));
+        byte[] s = m == null ? null : m.get(label);
         return s == null ? Optional.empty() : Optional.of(s.clone());
     }
 
@@ -183,6 +188,11 @@ public final class KeyLog {
 
         private void bad(long number, String why) {
             problems.add("keylog.bad-line", subject, "line " + number + ": " + why);
+        }
+
+        /** The secret read so far, without taking a snapshot. */
+        Optional<byte[]> secret(String label, byte[] clientRandom) {
+            return lookup(secrets, label, clientRandom);
         }
 
         /** An immutable snapshot; the builder can go on accumulating. */

@@ -311,6 +311,12 @@ final class PcapngReader implements CaptureReader {
         return keyLogSnapshot;
     }
 
+    /** Looks up the builder itself: PCAPdroid writes a secrets block per connection, a snapshot per lookup is quadratic. */
+    @Override
+    public Optional<byte[]> embeddedSecret(String label, byte[] clientRandom) {
+        return keyLog.secret(label, clientRandom);
+    }
+
     @Override
     public Map<Integer, String> uidToPackage() {
         return Collections.unmodifiableMap(new TreeMap<>(uids));

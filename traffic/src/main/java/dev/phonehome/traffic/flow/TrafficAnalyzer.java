@@ -84,7 +84,7 @@ public final class TrafficAnalyzer {
                                   Consumer<TrafficExchange> exchanges) throws IOException {
         try (reader) {
             TlsSecrets secrets = (label, random) -> keyLog.secret(label, random)
-                    .or(() -> reader.embeddedKeyLog().secret(label, random));
+                    .or(() -> reader.embeddedSecret(label, random));
             List<TrafficConnection> connections = new ArrayList<>();
             PacketPipeline pipeline = new PacketPipeline(new Settings(secrets, maxBodyBytes, exchanges),
                     new AppNames(reader::uidToPackage), connections::add);
