@@ -36,9 +36,16 @@ import java.util.TreeSet;
  *                              {@code v2}, {@code v3}, {@code v3.1}
  * @param signingBlockMalformed why the APK Signing Block whose magic precedes the central
  *                              directory could not be read, when it could not
+ * @param oversizedEntry        an entry apksig would read whole into memory ({@code META-INF/*},
+ *                              the manifest) that declares more than {@link #MAX_WHOLE_ENTRY}
+ *                              bytes, with its declared size; apksig allocates what the central
+ *                              directory claims
  */
 record SignatureEvidence(boolean jarSignature, List<CentralDirectoryRecord> jarSignatureBlocks,
-        long centralDirectoryOffset, Set<String> blockSchemes, Optional<String> signingBlockMalformed) {
+        long centralDirectoryOffset, Set<String> blockSchemes, Optional<String> signingBlockMalformed,
+        Optional<String> oversizedEntry) {
+    /** Far above a real JAR manifest (about 100 bytes per entry; 32 MiB is 300,000 entries). */
+    static final long MAX_WHOLE_ENTRY = 32L << 20;
     private static final String META_INF = "META-INF/";
     private static final byte[] BLOCK_MAGIC = "APK Sig Block 42".getBytes(StandardCharsets.US_ASCII);
     private static final Map<String, int[]> V2_PLUS_BLOCKS = Map.of(
@@ -74,8 +81,13 @@ record SignatureEvidence(boolean jarSignature, List<CentralDirectoryRecord> jarS
         }
         boolean sf = false;
         List<CentralDirectoryRecord> blocks = new ArrayList<>();
+        Optional<String> oversized = Optional.empty();
         for (CentralDirectoryRecord entry : V1SchemeVerifier.parseZipCentralDirectory(apk, sections)) {
             String name = entry.getName();
+            boolean readWhole = name.startsWith(META_INF) || name.equals("AndroidManifest.xml");
+            if (readWhole && oversized.isEmpty() && entry.getUncompressedSize() > MAX_WHOLE_ENTRY) {
+                oversized = Optional.of(name + " declares " + entry.getUncompressedSize() + " bytes");
+            }
             if (name.startsWith(META_INF) && name.indexOf('/', META_INF.length()) < 0) {
                 String upper = name.toUpperCase(Locale.ROOT);
                 sf |= upper.endsWith(".SF");
@@ -86,7 +98,7 @@ record SignatureEvidence(boolean jarSignature, List<CentralDirectoryRecord> jarS
         }
         Optional<String> malformed = signingBlockProblem(apk, sections);
         return new SignatureEvidence(sf, blocks, sections.getZipCentralDirectoryOffset(),
-                malformed.isEmpty() ? blockSchemes(apk, sections) : Set.of(), malformed);
+                malformed.isEmpty() ? blockSchemes(apk, sections) : Set.of(), malformed, oversized);
     }
 
     private static Set<String> blockSchemes(DataSource apk, ApkUtils.ZipSections sections) throws IOException {

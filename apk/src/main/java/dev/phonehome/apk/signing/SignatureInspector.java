@@ -117,6 +117,11 @@ public final class SignatureInspector {
         try (RandomAccessFile file = new RandomAccessFile(apk.toFile(), "r")) {
             DataSource data = DataSources.asDataSource(file);
             evidence = SignatureEvidence.read(data);
+            if (evidence.oversizedEntry().isPresent()) {
+                return SigningReport.unreadable(List.of(new Problem("signing.ENTRY_TOO_LARGE", name,
+                        evidence.oversizedEntry().get() + ", more than the " + SignatureEvidence.MAX_WHOLE_ENTRY
+                                + " bytes read into memory to verify signatures; not verified")));
+            }
             min = minSdk.isPresent() ? minSdk.getAsInt() : manifestMinSdk(data, name, problems);
         }
         ReportAssembler assembler = new ReportAssembler(describer, name, problems);

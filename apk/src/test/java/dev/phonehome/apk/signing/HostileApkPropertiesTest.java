@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phonehome.testkit.SigningIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -54,7 +59,39 @@ class HostileApkPropertiesTest {
 
     @Property(tries = 250)
     void everyPrefixYieldsACodedReport(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int cut) {
-        assertCodedReport(java.util.Arrays.copyOf(signed, cut % signed.length));
+        assertCodedReport(Arrays.copyOf(signed, cut % signed.length));
+    }
+
+    /**
+     * apksig allocates the size the central directory declares for the entries it reads whole;
+     * a flipped size byte asked it for gigabytes (an OutOfMemoryError under -Xmx256m).
+     */
+    @Example
+    void anOversizedSignatureFileIsRefusedBeforeApksigAllocatesIt() throws IOException {
+        for (String entry : List.of("META-INF/MANIFEST.MF", "AndroidManifest.xml")) {
+            byte[] bytes = signed.clone();
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(centralRecord(bytes, entry) + 24, 1_500_000_000);
+            Path apk = Files.write(dir.resolve("oversized.apk"), bytes);
+            SigningReport report = INSPECTOR.inspect(apk, OptionalInt.of(24));
+            assertThat(report.verified()).isFalse();
+            assertThat(report.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo("signing.ENTRY_TOO_LARGE");
+                assertThat(p.message()).startsWith(entry + " declares 1500000000 bytes");
+            });
+        }
+    }
+
+    /** Offset of the central directory record naming {@code name}. */
+    private static int centralRecord(byte[] zip, String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 46 + wanted.length <= zip.length; at++) {
+            if (b.getInt(at) == 0x02014b50 && (b.getShort(at + 28) & 0xFFFF) == wanted.length
+                    && Arrays.equals(zip, at + 46, at + 46 + wanted.length, wanted, 0, wanted.length)) {
+                return at;
+            }
+        }
+        throw new AssertionError(name + " not in the central directory");
     }
 
     private static void assertCodedReport(byte[] bytes) {
