@@ -6,9 +6,11 @@ import dev.phonehome.core.io.FormatException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -27,8 +29,10 @@ public final class ArscParser {
     private static final int PACKAGE_NAME_CHARS = 128;
 
     private final ProblemLog problems = new ProblemLog("resources.arsc");
-    private final Map<Integer, List<ResourceValue>> values = new HashMap<>();
-    private final Map<Integer, String> names = new HashMap<>();
+    private final List<ResourceValue> values = new ArrayList<>();
+    private final SortedMap<Integer, String> names = new TreeMap<>();
+    /** Entries named so far, per package and type (the id's upper 16 bits): one name per resource. */
+    private final Map<Integer, BitSet> named = new HashMap<>();
     private final Map<Integer, String> packages = new TreeMap<>();
     private final Map<Integer, String> libraries = new TreeMap<>();
     private StringPool globalStrings;
@@ -123,6 +127,7 @@ public final class ArscParser {
         int typeId = chunk.header(1).u8();
         String typeName = clip(types.get(typeId - 1 - typeIdOffset));
         int prefix = packageId << 24 | typeId << 16;
+        BitSet seen = named.computeIfAbsent(prefix, k -> new BitSet());
         TypeChunkReader.read(chunk, globalStrings, problems, (config, entry, key, value, complex, items) -> {
             boolean over = valueCount > MAX_VALUES;
             valueCount += 1 + items.size(); // a bag's items count against the limit like values
@@ -131,9 +136,11 @@ public final class ArscParser {
             }
             if (valueCount <= MAX_VALUES) {
                 int resId = prefix | (entry & 0xFFFF);
-                values.computeIfAbsent(resId, k -> new ArrayList<>())
-                        .add(new ResourceValue(resId, config, value, complex, items));
-                names.computeIfAbsent(resId, k -> typeName + "/" + clip(keys.get(key)));
+                values.add(new ResourceValue(resId, config, value, complex, items));
+                if (!seen.get(entry & 0xFFFF)) {
+                    seen.set(entry & 0xFFFF);
+                    names.put(resId, typeName + "/" + clip(keys.get(key)));
+                }
             }
         });
     }

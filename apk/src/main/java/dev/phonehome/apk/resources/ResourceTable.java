@@ -3,9 +3,9 @@ package dev.phonehome.apk.resources;
 import dev.phonehome.core.Problem;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +21,46 @@ public final class ResourceTable {
     public static final int MAX_REFERENCE_DEPTH = 16;
     private static final String DEFAULT = "default";
 
-    private final Map<Integer, List<ResourceValue>> values;
+    /** Resource ids in ascending order; the values of {@code ids[i]} are {@code values[starts[i]..starts[i+1])}. */
+    private final int[] ids;
+    private final int[] starts;
+    private final List<ResourceValue> values;
     private final SortedMap<Integer, String> names;
     private final Map<Integer, String> packages;
     private final Map<Integer, String> sharedLibraries;
     private final List<Problem> problems;
 
-    ResourceTable(Map<Integer, List<ResourceValue>> values, Map<Integer, String> names, Map<Integer, String> packages,
+    /**
+     * {@code values} in any order; each resource's values end up sorted by configuration (values
+     * of one configuration keep their order). Sorted once here into arrays searched by id:
+     * detectors resolve every resource of every app, and resource ids (package, type and entry
+     * bits) spread badly over hash buckets.
+     */
+    ResourceTable(List<ResourceValue> values, SortedMap<Integer, String> names, Map<Integer, String> packages,
             Map<Integer, String> sharedLibraries, List<Problem> problems) {
-        // Sorted once here: detectors resolve every resource of every app.
-        Map<Integer, List<ResourceValue>> sorted = new HashMap<>();
-        values.forEach((id, list) -> sorted.put(id, list.stream()
-                .sorted(Comparator.comparing(ResourceValue::config)).toList()));
-        this.values = sorted;
+        // Primitive keys (id, then position) sort far faster than comparing records.
+        long[] keys = new long[values.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (long) values.get(i).resourceId() << 32 | i;
+        }
+        Arrays.sort(keys);
+        ResourceValue[] ordered = new ResourceValue[keys.length];
+        int[] idArray = new int[keys.length];
+        int[] startArray = new int[keys.length + 1];
+        int count = 0;
+        for (int start = 0, end; start < keys.length; start = end) {
+            int id = (int) (keys[start] >> 32);
+            for (end = start; end < keys.length && (int) (keys[end] >> 32) == id; end++) {
+                ordered[end] = values.get((int) keys[end]);
+            }
+            Arrays.sort(ordered, start, end, Comparator.comparing(ResourceValue::config));
+            idArray[count] = id;
+            startArray[count++] = start;
+        }
+        startArray[count] = keys.length;
+        this.ids = Arrays.copyOf(idArray, count);
+        this.starts = Arrays.copyOf(startArray, count + 1);
+        this.values = List.of(ordered);
         this.names = Collections.unmodifiableSortedMap(new TreeMap<>(names));
         this.packages = Map.copyOf(packages);
         this.sharedLibraries = Map.copyOf(sharedLibraries);
@@ -51,7 +78,8 @@ public final class ResourceTable {
 
     /** Every value of the resource, one per configuration, sorted by configuration. */
     public List<ResourceValue> resolve(int resId) {
-        return values.getOrDefault(resId, List.of());
+        int at = Arrays.binarySearch(ids, resId);
+        return at < 0 ? List.of() : values.subList(starts[at], starts[at + 1]);
     }
 
     /**

@@ -3,9 +3,6 @@ package dev.phonehome.apk.resources;
 import dev.phonehome.core.ProblemLog;
 import dev.phonehome.core.io.ByteCursor;
 import dev.phonehome.core.io.FormatException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A {@code ResStringPool} (UTF-8 or UTF-16), decoded lazily and tolerantly.
@@ -27,7 +24,8 @@ public final class StringPool {
     private final boolean utf8;
     private final String codePrefix;
     private final ProblemLog problems;
-    private final Map<Integer, String> decoded = new HashMap<>();
+    /** Decoded strings by index, filled on first use (a pool's index space is bounded by its chunk). */
+    private final String[] decoded;
     private long decodedChars;
 
     private StringPool(ByteCursor strings, int[] offsets, boolean utf8, String codePrefix, ProblemLog problems) {
@@ -36,6 +34,7 @@ public final class StringPool {
         this.utf8 = utf8;
         this.codePrefix = codePrefix;
         this.problems = problems;
+        this.decoded = new String[offsets.length];
     }
 
     /** An empty pool, used when a file has none. */
@@ -91,7 +90,12 @@ public final class StringPool {
                     "string index %d outside pool of %d strings", Integer.toUnsignedLong(index), offsets.length));
             return "";
         }
-        return decoded.computeIfAbsent(index, this::decode);
+        String s = decoded[index];
+        if (s == null) {
+            s = decode(index);
+            decoded[index] = s;
+        }
+        return s;
     }
 
     private String decode(int index) {
@@ -108,12 +112,12 @@ public final class StringPool {
             return "";
         }
         try {
-            ByteCursor in = strings.named("string " + index).seek(offset);
+            ByteCursor in = strings.seek(offset);
             String s = utf8 ? readUtf8(in, index) : readUtf16(in, index);
             decodedChars += s.length();
             return s;
         } catch (FormatException e) {
-            problems.add(codePrefix + ".string-length", e.getMessage());
+            problems.add(codePrefix + ".string-length", "string " + index + ": " + e.getMessage());
             return "";
         }
     }
@@ -122,7 +126,7 @@ public final class StringPool {
         lengthUtf8(in); // UTF-16 length, not needed to decode
         int byteLength = lengthUtf8(in);
         int n = clampLength(index, byteLength, in.remaining());
-        String s = new String(in.bytes(n), StandardCharsets.UTF_8);
+        String s = in.utf8(n);
         checkTerminated(index, in.hasRemaining(1) && in.u8() == 0);
         return s;
     }

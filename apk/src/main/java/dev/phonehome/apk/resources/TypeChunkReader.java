@@ -74,9 +74,10 @@ final class TypeChunkReader {
                 continue;
             }
             try {
-                entry(entries.named("entry " + index).seek(offset), qualifier, index, globalStrings, problems, sink);
+                entry(entries.seek(offset), qualifier, index, globalStrings, problems, sink);
             } catch (FormatException e) {
-                problems.add("arsc.entry-range", e.getMessage());
+                // Named only on failure: a framework table has hundreds of thousands of entries.
+                problems.add("arsc.entry-range", "entry " + index + ": " + e.getMessage());
             }
         }
     }
@@ -94,7 +95,7 @@ final class TypeChunkReader {
         int key = in.s32();
         if ((flags & ENTRY_COMPLEX) != 0) {
             sink.entry(config, index, key, new ResValue(ResValue.TYPE_NULL, 0, null), true,
-                    items(in, start, size, globalStrings, problems));
+                    items(in, index, start, size, globalStrings, problems));
             return;
         }
         // Android finds the value after the declared entry size, whatever it is.
@@ -110,7 +111,7 @@ final class TypeChunkReader {
      * declared entry size, as Android reads them). A count past the chunk or over
      * {@link ArscParser#MAX_BAG_ITEMS} is clamped and reported.
      */
-    private static List<ResValue> items(ByteCursor in, int start, int size, StringPool globalStrings,
+    private static List<ResValue> items(ByteCursor in, int index, int start, int size, StringPool globalStrings,
             ProblemLog problems) throws FormatException {
         in.u32(); // parent, a style's base; arrays have none
         long count = in.u32();
@@ -118,8 +119,8 @@ final class TypeChunkReader {
         long fit = in.remaining() / MAP_SIZE;
         long kept = Math.min(count, Math.min(fit, ArscParser.MAX_BAG_ITEMS));
         if (kept < count) {
-            problems.add("arsc.bag-count", String.format("%s claims %d items, %d kept (room for %d, limit %d)",
-                    in.structure(), count, kept, fit, ArscParser.MAX_BAG_ITEMS));
+            problems.add("arsc.bag-count", String.format("entry %d claims %d items, %d kept (room for %d, limit %d)",
+                    index, count, kept, fit, ArscParser.MAX_BAG_ITEMS));
         }
         List<ResValue> items = new ArrayList<>((int) kept);
         for (long i = 0; i < kept; i++) {

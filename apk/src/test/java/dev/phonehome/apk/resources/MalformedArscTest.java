@@ -102,10 +102,10 @@ class MalformedArscTest {
     void referenceLoopsEndAtTheDepthLimit() {
         int a = 0x7f010000;
         int b = 0x7f010001;
-        ResourceTable table = new ResourceTable(java.util.Map.of(
-                a, java.util.List.of(ResourceValue.simple(a, "default", new ResValue(ResValue.TYPE_REFERENCE, b, null))),
-                b, java.util.List.of(ResourceValue.simple(b, "default", new ResValue(ResValue.TYPE_REFERENCE, a, null)))),
-                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of());
+        ResourceTable table = new ResourceTable(java.util.List.of(
+                ResourceValue.simple(a, "default", new ResValue(ResValue.TYPE_REFERENCE, b, null)),
+                ResourceValue.simple(b, "default", new ResValue(ResValue.TYPE_REFERENCE, a, null))),
+                new java.util.TreeMap<>(), java.util.Map.of(), java.util.Map.of(), java.util.List.of());
         assertThat(table.string(a, "default")).isEmpty();
     }
 

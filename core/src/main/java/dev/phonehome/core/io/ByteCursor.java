@@ -180,6 +180,12 @@ public final class ByteCursor {
     }
 
     public String utf8(int n) throws FormatException {
+        require(n);
+        if (buf.hasArray()) { // decoded in place, without an intermediate copy
+            int at = buf.position();
+            buf.position(at + n);
+            return new String(buf.array(), buf.arrayOffset() + at, n, StandardCharsets.UTF_8);
+        }
         return new String(bytes(n), StandardCharsets.UTF_8);
     }
 
