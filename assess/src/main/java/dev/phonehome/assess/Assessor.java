@@ -39,7 +39,7 @@ public final class Assessor {
         this.rules = rules;
     }
 
-    /** The knowledge base's date ({@code kb_version} 2026.11.24 is 2026-11-24): the default day to judge regimes on. */
+    /** The knowledge base's date ({@code kb_version} 2026.12.03 is 2026-12-03): the default day to judge regimes on. */
     public static LocalDate knowledgeDate(KnowledgeBase kb) {
         return LocalDate.parse(kb.version().replace('.', '-'));
     }

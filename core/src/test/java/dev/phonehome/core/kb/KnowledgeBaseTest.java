@@ -14,7 +14,7 @@ class KnowledgeBaseTest {
 
     @Test
     void allFilesShareOneVersion() {
-        assertThat(kb.version()).isEqualTo("2026.11.24");
+        assertThat(kb.version()).isEqualTo("2026.12.03");
     }
 
     @Test

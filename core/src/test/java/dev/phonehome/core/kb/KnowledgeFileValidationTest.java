@@ -124,9 +124,9 @@ class KnowledgeFileValidationTest {
 
     @Test
     void mismatchedKnowledgeBaseVersion() {
-        assertThatThrownBy(() -> Organisations.parse("organisations.json", KbFixtures.stream(ORGANISATIONS), "2026.11.24"))
+        assertThatThrownBy(() -> Organisations.parse("organisations.json", KbFixtures.stream(ORGANISATIONS), "2026.12.03"))
                 .isInstanceOf(KnowledgeBaseException.class)
-                .hasMessageContaining("kb_version is test but the knowledge base is 2026.11.24");
+                .hasMessageContaining("kb_version is test but the knowledge base is 2026.12.03");
     }
 
     @Test

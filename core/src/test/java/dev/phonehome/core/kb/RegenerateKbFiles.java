@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "phonehome.kb.regenerate", matches = "true")
 class RegenerateKbFiles {
-    static final String KB_VERSION = "2026.11.24";
+    static final String KB_VERSION = "2026.12.03";
     private static final Path KB_DIR = Path.of("src/main/resources/kb");
 
     @Test

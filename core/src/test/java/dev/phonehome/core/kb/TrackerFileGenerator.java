@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Generates {@code trackers.json} and {@code organisations.json} from the shared facts files
- * (Exodus Privacy's tracker list and the OEM SDK facts), merging SDKs both files describe.
+ * (Exodus Privacy's tracker list and the OEM SDK facts), merging SDKs both files describe, and
+ * the project's organisation research ({@link OrganisationFacts}).
  */
 final class TrackerFileGenerator {
     static final String EXODUS = "exodus";
@@ -113,6 +114,7 @@ final class TrackerFileGenerator {
         }
         addVersionHints(drafts);
         drafts.values().forEach(d -> trackers.put(d.id, d.toJson()));
+        OrganisationFacts.apply(organisations);
         writeFiles(kbDir, kbVersion);
     }
 
@@ -253,7 +255,7 @@ final class TrackerFileGenerator {
                 org.put("id", id);
                 org.put("name", name);
                 org.put("provenance", List.of(provenance(EXODUS, website, EXODUS_DATE, "low",
-                        "organisation inferred from the tracker's name and website; country not researched")));
+                        "organisation inferred from the tracker's name and website")));
                 organisations.put(id, org);
             } else {
                 org.put("name", domain);
@@ -320,7 +322,11 @@ final class TrackerFileGenerator {
                 null, OEM_DATE, "Facts only (names, prefixes, domains); upstream licences listed per reference");
         Map<String, Object> maintainers = source(MAINTAINERS, "phonehome maintainers",
                 "general knowledge of the maintainers, to be replaced by citable sources", null, OEM_DATE, null);
-        Map<String, Object> trackerProvenance = Map.of("sources", List.of(exodusSource, oemSource, maintainers),
+        Map<String, Object> orgPages = source(OrganisationFacts.SOURCE,
+                "Organisation headquarters researched by the phonehome project in public web pages",
+                "core/src/test/resources/" + OrganisationFacts.FILE + "; each fact's ref is the page that states the country",
+                null, OrganisationFacts.researched(), "Facts only (country, legal name); the pages' texts are not copied");
+        Map<String, Object> trackerProvenance = Map.of("sources", List.of(exodusSource, oemSource, maintainers, orgPages),
                 "generated_by", "core/src/test/java/dev/phonehome/core/kb/TrackerFileGenerator.java");
         KbJsonWriter.write(kbDir.resolve("trackers.json"), kbVersion, trackerProvenance,
                 Map.of("trackers", List.copyOf(trackers.values())));
