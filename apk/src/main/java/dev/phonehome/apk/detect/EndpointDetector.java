@@ -84,16 +84,23 @@ public final class EndpointDetector implements Detector {
     private static void resources(ResourceTable table, Map<String, DomainHits> domains) {
         for (Map.Entry<Integer, String> name : table.names().entrySet()) {
             for (ResourceValue v : table.resolve(name.getKey())) {
-                String where = "resources.arsc " + name.getValue() + " [" + v.config() + "]";
                 if (v.value().isString()) {
-                    record(domains, v.value().string(), "resource", where);
+                    resource(domains, v.value().string(), name.getValue(), v);
                 }
                 for (ResValue item : v.items()) {
                     if (item.isString()) {
-                        record(domains, item.string(), "resource", where);
+                        resource(domains, item.string(), name.getValue(), v);
                     }
                 }
             }
+        }
+    }
+
+    /** Labelled only when it names an endpoint: framework tables hold hundreds of thousands of values. */
+    private static void resource(Map<String, DomainHits> domains, String text, String name, ResourceValue v) {
+        List<Endpoint> found = EndpointParser.find(text);
+        if (!found.isEmpty()) {
+            record(domains, found, "resource", "resources.arsc " + name + " [" + v.config() + "]");
         }
     }
 
