@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +63,6 @@ public final class KeywordListDetector implements Detector {
 
     @Override
     public List<Finding> detect(AppContext app) {
-        StringSites sites = StringSites.of(app.dex());
         List<Candidate> candidates = new ArrayList<>();
         Map<String, Map.Entry<Integer, String>> filesByPath = app.resources().map(KeywordListDetector::files)
                 .orElse(Map.of());
@@ -73,19 +73,32 @@ public final class KeywordListDetector implements Detector {
                             resource == null ? null : resource.getKey(), resource == null ? null : resource.getValue())));
         }
         app.resources().ifPresent(r -> resources(r, candidates));
-        TreeMap<String, List<StringSites.Site>> blobs = new TreeMap<>();
-        for (Map.Entry<String, List<StringSites.Site>> s : sites.all()) {
-            if (s.getKey().length() >= MIN_BLOB_CHARS) {
-                blobs.put(s.getKey(), s.getValue());
-            }
-        }
+        // Only long constants can hold a list: the other strings are not even collected.
+        Map<String, List<StringSites.Site>> blobs = sitesOf(app, s -> s.length() >= MIN_BLOB_CHARS);
         blobs.forEach((blob, users) -> TermListDecoder.decodeText(users.get(0).label(), blob).ifPresent(
                 list -> candidates.add(new Candidate(list, users.get(0).label(), users, null, null, null))));
-        return findings(app, sites, candidates);
+        return findings(app, candidates);
+    }
+
+    /**
+     * The methods loading each string constant that {@code wanted} accepts (at most
+     * {@link StringSites#MAX_SITES_PER_STRING} per string, in DEX, class and code order), by string.
+     */
+    private static TreeMap<String, List<StringSites.Site>> sitesOf(AppContext app, Predicate<String> wanted) {
+        TreeMap<String, List<StringSites.Site>> sites = new TreeMap<>();
+        StringSites.forEachUse(app.dex(), (use, site) -> {
+            if (wanted.test(use.value())) {
+                List<StringSites.Site> list = sites.computeIfAbsent(use.value(), v -> new ArrayList<>(1));
+                if (list.size() < StringSites.MAX_SITES_PER_STRING) {
+                    list.add(site);
+                }
+            }
+        });
+        return sites;
     }
 
     /** Scores the candidates; only for the lists that are findings is code searched for their resource ids. */
-    private static List<Finding> findings(AppContext app, StringSites sites, List<Candidate> candidates) {
+    private static List<Finding> findings(AppContext app, List<Candidate> candidates) {
         Map<Candidate, LexiconScore> lists = new LinkedHashMap<>();
         Map<Integer, String> wanted = new TreeMap<>();
         for (Candidate c : candidates) {
@@ -103,7 +116,7 @@ public final class KeywordListDetector implements Detector {
         lists.forEach((c, score) -> {
             List<StringSites.Site> readers = new ArrayList<>(c.readers());
             if (c.file() != null) {
-                readers.addAll(readers(sites, c.file()));
+                readers.addAll(readers(app, c.file()));
             }
             if (c.resourceId() != null) {
                 readers.addAll(byId.getOrDefault(c.resourceId(), List.of()));
@@ -151,14 +164,10 @@ public final class KeywordListDetector implements Detector {
     }
 
     /** Methods whose string constants name the file: its name alone, or a path ending in it. */
-    private static List<StringSites.Site> readers(StringSites sites, String entryName) {
+    private static List<StringSites.Site> readers(AppContext app, String entryName) {
         String file = entryName.substring(entryName.lastIndexOf('/') + 1);
         List<StringSites.Site> found = new ArrayList<>();
-        for (Map.Entry<String, List<StringSites.Site>> s : sites.all()) {
-            if (s.getKey().equals(file) || s.getKey().endsWith("/" + file)) {
-                found.addAll(s.getValue());
-            }
-        }
+        sitesOf(app, s -> s.equals(file) || s.endsWith("/" + file)).values().forEach(found::addAll);
         found.sort((a, b) -> a.label().compareTo(b.label()));
         return found;
     }

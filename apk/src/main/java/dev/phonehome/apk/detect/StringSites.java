@@ -3,15 +3,13 @@ package dev.phonehome.apk.detect;
 import dev.phonehome.apk.dex.DexClass;
 import dev.phonehome.apk.dex.DexMethod;
 import dev.phonehome.apk.dex.StringUse;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Where the app's code loads its string constants: for each {@code const-string} value, the
- * methods whose code loads it. Lets a finding name the code behind a URL or a file name.
+ * Where the app's code loads its string constants: each {@code const-string} with the method
+ * that loads it. Lets a finding name the code behind a URL or a file name; detectors keep only
+ * the strings they want.
  */
 final class StringSites {
     /** Methods kept per string; more are counted by callers through the string's own evidence. */
@@ -25,20 +23,7 @@ final class StringSites {
         }
     }
 
-    private final Map<String, List<Site>> byValue = new HashMap<>();
-
     private StringSites() {
-    }
-
-    static StringSites of(List<AppContext.LocatedDex> dexes) {
-        StringSites sites = new StringSites();
-        forEachUse(dexes, (use, site) -> {
-            List<Site> list = sites.byValue.computeIfAbsent(use.value(), v -> new ArrayList<>(1));
-            if (list.size() < MAX_SITES_PER_STRING) {
-                list.add(site);
-            }
-        });
-        return sites;
     }
 
     /** Calls {@code action} for every const-string of every method, in DEX, class and code order. */
@@ -52,15 +37,5 @@ final class StringSites {
                 }
             }
         }
-    }
-
-    /** The methods loading exactly {@code value}, in DEX and class order. */
-    List<Site> of(String value) {
-        return byValue.getOrDefault(value, List.of());
-    }
-
-    /** Every string some method loads, each once, in no particular order. */
-    Iterable<Map.Entry<String, List<Site>>> all() {
-        return byValue.entrySet();
     }
 }
