@@ -82,18 +82,16 @@ public final class EndpointDetector implements Detector {
     }
 
     private static void resources(ResourceTable table, Map<String, DomainHits> domains) {
-        for (Map.Entry<Integer, String> name : table.names().entrySet()) {
-            for (ResourceValue v : table.resolve(name.getKey())) {
-                if (v.value().isString()) {
-                    resource(domains, v.value().string(), name.getValue(), v);
-                }
-                for (ResValue item : v.items()) {
-                    if (item.isString()) {
-                        resource(domains, item.string(), name.getValue(), v);
-                    }
+        table.forEachValue((name, v) -> {
+            if (v.value().isString()) {
+                resource(domains, v.value().string(), name, v);
+            }
+            for (ResValue item : v.items()) {
+                if (item.isString()) {
+                    resource(domains, item.string(), name, v);
                 }
             }
-        }
+        });
     }
 
     /** Labelled only when it names an endpoint: framework tables hold hundreds of thousands of values. */

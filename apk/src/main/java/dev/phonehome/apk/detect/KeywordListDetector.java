@@ -132,30 +132,26 @@ public final class KeywordListDetector implements Detector {
     /** Resource files by path ({@code res/raw/words.txt}) with their id and name, lowest id first. */
     private static Map<String, Map.Entry<Integer, String>> files(ResourceTable table) {
         Map<String, Map.Entry<Integer, String>> byPath = new TreeMap<>();
-        for (Map.Entry<Integer, String> name : table.names().entrySet()) {
-            for (ResourceValue v : table.resolve(name.getKey())) {
-                if (v.value().isString() && v.value().string().startsWith("res/")) {
-                    byPath.putIfAbsent(v.value().string(), Map.entry(name.getKey(), name.getValue()));
-                }
+        table.forEachValue((name, v) -> {
+            if (v.value().isString() && v.value().string().startsWith("res/")) {
+                byPath.putIfAbsent(v.value().string(), Map.entry(v.resourceId(), name));
             }
-        }
+        });
         return byPath;
     }
 
     /** Long string resources (a whole list in one string) and string arrays (one entry per item). */
     private static void resources(ResourceTable table, List<Candidate> candidates) {
-        for (Map.Entry<Integer, String> name : table.names().entrySet()) {
-            for (ResourceValue v : table.resolve(name.getKey())) {
-                Optional<TermListDecoder.TermList> list = Optional.empty();
-                if (v.complex() && v.items().size() >= TermListDecoder.MIN_ENTRIES) {
-                    list = TermListDecoder.items(where(name.getValue(), v), table.stringItems(v));
-                } else if (v.value().isString() && v.value().string().length() >= MIN_BLOB_CHARS) {
-                    list = TermListDecoder.decodeText(where(name.getValue(), v), v.value().string());
-                }
-                list.ifPresent(l -> candidates.add(new Candidate(l, where(name.getValue(), v), List.of(), null,
-                        name.getKey(), name.getValue())));
+        table.forEachValue((name, v) -> {
+            Optional<TermListDecoder.TermList> list = Optional.empty();
+            if (v.complex() && v.items().size() >= TermListDecoder.MIN_ENTRIES) {
+                list = TermListDecoder.items(where(name, v), table.stringItems(v));
+            } else if (v.value().isString() && v.value().string().length() >= MIN_BLOB_CHARS) {
+                list = TermListDecoder.decodeText(where(name, v), v.value().string());
             }
-        }
+            list.ifPresent(l -> candidates.add(new Candidate(l, where(name, v), List.of(), null,
+                    v.resourceId(), name)));
+        });
     }
 
     /** e.g. {@code resources.arsc array/blocked_words [default]}; built only for candidates, tables are large. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The resources of an APK, enough to resolve labels, strings, string arrays and file references
@@ -26,6 +27,8 @@ public final class ResourceTable {
     private final int[] starts;
     private final List<ResourceValue> values;
     private final SortedMap<Integer, String> names;
+    /** {@code type/entry} name of {@code ids[i]}. */
+    private final String[] nameById;
     private final Map<Integer, String> packages;
     private final Map<Integer, String> sharedLibraries;
     private final List<Problem> problems;
@@ -62,6 +65,10 @@ public final class ResourceTable {
         this.starts = Arrays.copyOf(startArray, count + 1);
         this.values = List.of(ordered);
         this.names = Collections.unmodifiableSortedMap(new TreeMap<>(names));
+        this.nameById = new String[count];
+        for (int i = 0; i < count; i++) {
+            nameById[i] = names.getOrDefault(ids[i], "");
+        }
         this.packages = Map.copyOf(packages);
         this.sharedLibraries = Map.copyOf(sharedLibraries);
         this.problems = List.copyOf(problems);
@@ -111,6 +118,18 @@ public final class ResourceTable {
     /** The file path a resource names, e.g. {@code res/xml/network_security_config.xml}. */
     public Optional<String> fileReference(int resId) {
         return pick(resId, DEFAULT).filter(ResValue::isString).map(ResValue::string).filter(s -> s.startsWith("res/"));
+    }
+
+    /**
+     * Every value of every resource with the resource's {@code type/entry} name, by id and, within
+     * a resource, by configuration; what detectors that read a whole table walk.
+     */
+    public void forEachValue(BiConsumer<String, ResourceValue> action) {
+        for (int i = 0; i < ids.length; i++) {
+            for (int v = starts[i]; v < starts[i + 1]; v++) {
+                action.accept(nameById[i], values.get(v));
+            }
+        }
     }
 
     /** The name as {@code type/entry}, e.g. {@code string/app_name}. */
