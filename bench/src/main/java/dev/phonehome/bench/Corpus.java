@@ -64,15 +64,24 @@ public final class Corpus {
 
     /** The binary {@code AndroidManifest.xml} of every APK that has one. */
     public List<Named> manifests() {
+        return entries("AndroidManifest.xml");
+    }
+
+    /** The {@code resources.arsc} of every APK that has one. */
+    public List<Named> resourceTables() {
+        return entries("resources.arsc");
+    }
+
+    private List<Named> entries(String name) {
         List<Named> out = new ArrayList<>();
         for (Path apk : apks()) {
             try (ApkArchive archive = ApkArchive.open(apk)) {
-                Optional<ArchiveEntry> manifest = archive.find("AndroidManifest.xml");
-                if (manifest.isPresent()) {
-                    out.add(new Named(apk.toString(), archive.read(manifest.get())));
+                Optional<ArchiveEntry> entry = archive.find(name);
+                if (entry.isPresent()) {
+                    out.add(new Named(apk.toString(), archive.read(entry.get())));
                 }
             } catch (IOException | ZipFormatException e) {
-                // As above: broken examples are not inputs of the manifest benchmark.
+                // As above: broken examples are not inputs of these benchmarks.
             }
         }
         return out;
