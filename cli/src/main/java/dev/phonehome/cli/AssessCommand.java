@@ -52,6 +52,9 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Mixin
+    SigningOptions signing;
+
     @Override
     public Integer call() throws IOException {
         if (apks == null && captures.isEmpty()) {
@@ -67,7 +70,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         AssessmentRun run = new AssessmentRun();
         Assessment a = run.run(new AssessmentRun.Request(apks, captures, keyLog, privacy.deviceFile, privacy.geodataDir,
-                suppressions, threads, quiet));
+                suppressions, threads, signing.v1Policy(), quiet));
         if (!run.readAny()) {
             a.problems().forEach(p -> spec.commandLine().getErr().println("phonehome assess: " + p.subject() + ": "
                     + p.message()));

@@ -5,7 +5,7 @@ import dev.phonehome.apk.firmware.FirmwareSource;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.scan.FirmwareScan;
 import dev.phonehome.apk.scan.FirmwareScanner;
-import dev.phonehome.apk.signing.SignatureInspector;
+import dev.phonehome.apk.signing.SignatureInspector.V1Policy;
 import dev.phonehome.assess.AssessmentInput;
 import dev.phonehome.assess.Assessor;
 import dev.phonehome.assess.device.DeviceDescription;
@@ -45,11 +45,11 @@ final class AssessmentRun {
 
     /** What to assess; every path but {@code firmware}'s may be null. */
     record Request(Path firmware, List<Path> captures, Path keyLog, Path device, Path geodata,
-                   Suppressions suppressions, int threads, boolean quiet) {
+                   Suppressions suppressions, int threads, V1Policy v1Policy, boolean quiet) {
     }
 
     Assessment run(Request r) {
-        Optional<FirmwareScan> scan = r.firmware() == null ? Optional.empty() : scan(r.firmware(), r.threads(), r.quiet());
+        Optional<FirmwareScan> scan = r.firmware() == null ? Optional.empty() : scan(r);
         KeyLog keyLog = keyLog(r.keyLog());
         Optional<DeviceProfile> profile = profile(r.device());
         List<ObservedExchange> exchanges = new ArrayList<>();
@@ -108,11 +108,12 @@ final class AssessmentRun {
         return readAny;
     }
 
-    private Optional<FirmwareScan> scan(Path firmware, int threads, boolean quiet) {
+    private Optional<FirmwareScan> scan(Request r) {
+        Path firmware = r.firmware();
         try (FirmwareSource source = FirmwareSource.open(firmware)) {
-            try (Progress progress = Progress.onTerminal("scanning", source.apks().size(), quiet)) {
-                ApkScanner apps = new ApkScanner(new SignatureInspector(), Detectors.all(), kb, false);
-                FirmwareScan scan = new FirmwareScanner(apps, threads).scan(source, progress::step);
+            try (Progress progress = Progress.onTerminal("scanning", source.apks().size(), r.quiet())) {
+                ApkScanner apps = new ApkScanner(SigningOptions.inspector(r.v1Policy()), Detectors.all(), kb, false);
+                FirmwareScan scan = new FirmwareScanner(apps, r.threads()).scan(source, progress::step);
                 readAny = scan.summary().apkFiles() > 0;
                 return Optional.of(scan);
             }

@@ -1,5 +1,6 @@
 package dev.phonehome.cli;
 
+import dev.phonehome.apk.signing.SignatureInspector.V1Policy;
 import dev.phonehome.assess.model.Assessment;
 import dev.phonehome.assess.register.Suppressions;
 import dev.phonehome.assess.report.AssessmentFiles;
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         AssessmentRun run = new AssessmentRun();
         Assessment a = run.run(new AssessmentRun.Request(firmware, captures, null, device, null, Suppressions.none(),
-                Runtime.getRuntime().availableProcessors(), true));
+                Runtime.getRuntime().availableProcessors(), V1Policy.AS_ANDROID, true));
         List<Path> written = AssessmentFiles.write(a, out, AssessmentFiles.standard(Versions.number(spec)));
         AssessmentText.print(a, written, Main.stdout());
         return ExitCode.OK;

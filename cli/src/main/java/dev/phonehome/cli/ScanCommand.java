@@ -6,9 +6,6 @@ import dev.phonehome.apk.firmware.FirmwareSource;
 import dev.phonehome.apk.scan.ApkScanner;
 import dev.phonehome.apk.scan.FirmwareScan;
 import dev.phonehome.apk.scan.FirmwareScanner;
-import dev.phonehome.apk.signing.KnownKeys;
-import dev.phonehome.apk.signing.SignatureInspector;
-import dev.phonehome.apk.signing.SignatureInspector.V1Policy;
 import dev.phonehome.core.finding.Severity;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.core.kb.KnowledgeBase;
@@ -20,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,9 +50,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "List every class name of each app in the JSON.")
     boolean classes;
 
-    @Option(names = "--verify-v1", description = "Also verify v1 (JAR) signatures that a verifying v2/v3 signature supersedes."
-            + " Android 7.0+ ignores them, and by default only their certificates are read; this hashes every entry.")
-    boolean verifyV1;
+    @Mixin
+    SigningOptions signing;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -69,8 +66,8 @@ final class ScanCommand implements Callable<Integer> {
         FirmwareScan scan;
         try (FirmwareSource source = FirmwareSource.open(input)) {
             try (Progress progress = Progress.onTerminal("scanning", source.apks().size(), quiet)) {
-                ApkScanner apps = new ApkScanner(new SignatureInspector(KnownKeys.load(),
-                        verifyV1 ? V1Policy.ALWAYS : V1Policy.AS_ANDROID), Detectors.all(), KnowledgeBase.load(), classes);
+                ApkScanner apps = new ApkScanner(SigningOptions.inspector(signing.v1Policy()), Detectors.all(),
+                        KnowledgeBase.load(), classes);
                 scan = new FirmwareScanner(apps, threads)
                         .scan(source, progress::step);
             }

@@ -72,6 +72,16 @@ class AssessCommandTest {
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/assessment.sarif")));
     }
 
+    /** Valid v1 signatures beside valid v2/v3 ones: checking them too changes no verdict. */
+    @Test
+    void verifyV1IsAcceptedAndLeavesValidSignaturesAsTheyAre() throws Exception {
+        CapturedRun full = CapturedRun.of("assess", "-q", "--verify-v1", "--apks", firmware.toString(), "--capture",
+                har.toString(), "--device", device.toString(), "--out", dir.resolve("c").toString());
+        assertThat(full.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readAllBytes(dir.resolve("c/assessment.json")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("a/assessment.json")));
+    }
+
     @Test
     void reportRendersEachFormatFromTheJson() throws Exception {
         Path json = dir.resolve("a/assessment.json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phonehome.core.json.CanonicalJson;
 import dev.phonehome.testkit.sample.SampleFirmware;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,25 @@ class ScanCommandTest {
         assertThat(platform.path("platform").asBoolean()).isTrue();
         assertThat(texts(platform.path("apps"))).containsExactly("android", "com.phonehome.sample.cloud");
         assertThat(scan.path("problems")).isEmpty();
+    }
+
+    @Test
+    void verifyV1ChecksTheJarSignaturesAndroidIgnores() throws Exception {
+        Path asAndroid = dir.resolve("as-android.json");
+        Path full = dir.resolve("verify-v1.json");
+        assertThat(CapturedRun.of("scan", "-q", "--json", asAndroid.toString(), firmware.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of("scan", "-q", "--verify-v1", "--json", full.toString(), firmware.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(v1Statuses(asAndroid)).isNotEmpty().containsOnly("NOT_VERIFIED");
+        assertThat(v1Statuses(full)).hasSameSizeAs(v1Statuses(asAndroid)).containsOnly("VERIFIED");
+    }
+
+    private static List<String> v1Statuses(Path scanJson) throws IOException {
+        List<String> statuses = new ArrayList<>();
+        CanonicalJson.mapper().readTree(scanJson.toFile()).path("apps")
+                .forEach(app -> statuses.add(app.path("signing").path("v1").path("status").asText()));
+        return statuses;
     }
 
     @Test
