@@ -14,10 +14,12 @@
 #    tcprewrite --pnat, so that every copy is a connection of its own to tshark too (copies on the
 #    same addresses and ports would be TCP retransmissions of the first one to it).
 # 2. Runs, alternating, ROUNDS times each, under /usr/bin/time -v:
-#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --format json --out report.json -q
+#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --exchanges-only --format json --out report.json -q
 #        (report.json is read for its exchange count, then deleted)
-#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --format json --out report.json -q
-#        (the same through the launcher, with its JVM options: AppCDS archive, serial collector)
+#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --exchanges-only --format json --out report.json -q
+#        (the same through the launcher, with its JVM options: AppCDS archive, serial collector, JIT inlining sizes)
+#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --exchanges-only --out text.out -q
+#        (the launcher's text listing, one line per exchange: the CLI output closest to tshark's fields)
 #      java -Xmx512m -Xlog:gc:file=gc.log -cp cli/target/phonehome.jar:classes dev.phonehome.bench.TrafficCount cap.pcapng
 #      tshark -r cap.pcapng -o tls.keylog_file:keys.txt -Y 'http.request || http2.type == 1' -T fields
 #             -e frame.number -e http.request.method -e http.request.uri -e http2.headers.method -e http2.headers.path
@@ -140,6 +142,8 @@ measure() { # TOOL CAPTURE
         traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-launcher) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
         traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
+    phonehome-text) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
+        traffic "$cap" --exchanges-only --out text.out -q > "$out" 2> "$tool.err" ;;
     phonehome-stream) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
         -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" > "$out" 2> "$tool.err" ;;
     phonehome-warm) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
@@ -168,6 +172,9 @@ if tool == "tshark":  # one row per frame; a frame may carry several HTTP/2 HEAD
     for row in open(out):
         cols = row.rstrip("\n").split("\t")
         requests += sum(len([v for v in c.split(",") if v]) for c in (cols[1], cols[3]))
+elif tool == "phonehome-text":  # one line per exchange, then "N exchanges on M connections, ..."
+    requests = open("text.out").readlines()[-1].split()[0] if status == 0 else "-"
+    os.remove("text.out") if os.path.exists("text.out") else None
 elif tool in ("phonehome-json", "phonehome-launcher"):
     requests = len(json.load(open(jsonout))["exchanges"]) if status == 0 else "-"
     os.remove(jsonout) if os.path.exists(jsonout) else None
@@ -216,8 +223,10 @@ for round in $(seq "$rounds"); do
   run big tshark "$round"
   run big phonehome-json "$round"
   run big phonehome-launcher "$round"
+  run big phonehome-text "$round"
 done
 run small phonehome-stream 1
+run small phonehome-text 1
 run small phonehome-json 1
 run small phonehome-launcher 1
 run big phonehome-warm 1
