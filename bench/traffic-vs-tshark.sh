@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Traffic engine against tshark: decrypting and listing the HTTP requests of a large capture.
 #
-# Usage: bench/traffic-vs-tshark.sh [SIZE_MB]     (default 200; run from anywhere)
+# Usage: bench/traffic-vs-tshark.sh [SIZE_MB [COPIES]]     (default 200 and 1; run from anywhere)
 # Environment: ROUNDS (default 2); KEEP_CAPTURES=DIR keeps the two captures and key logs there;
 #   CAPTURES=DIR measures the captures a previous run kept there instead of recording new ones.
 # 1. Records about SIZE_MB of HTTPS on loopback with tcpdump: curl (SSLKEYLOGFILE) against a
 #    keep-alive HTTP/1.1 server (python3 http.server over TLS), openssl s_server -WWW (one
 #    request per connection) and nghttpd (HTTP/2, curl --parallel), each over TLS 1.2 and 1.3,
-#    bodies of 1 kB to 4 MB; editcap embeds the key log in cap.pcapng. Also a capture of a
-#    quarter of the size, to show that phonehome's heap does not grow with the capture.
+#    bodies of 1 kB to 4 MB; editcap embeds the key log in big.pcapng. Also small.pcapng, a
+#    capture of a quarter of the size, to show that phonehome's heap does not grow with the capture.
+#    With COPIES > 1, small.pcapng is the SIZE_MB recording and big.pcapng is COPIES copies of it
+#    one after another (editcap -t, an hour apart), copy k moved to the address 127.0.k.1 by
+#    tcprewrite --pnat, so that every copy is a connection of its own to tshark too (copies on the
+#    same addresses and ports would be TCP retransmissions of the first one to it).
 # 2. Runs, alternating, ROUNDS times each, under /usr/bin/time -v:
-#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --format json --out report.json -q
+#      java -Xmx512m -Xlog:gc:file=gc.log -jar cli/target/phonehome.jar traffic cap.pcapng --exchanges-only --format json --out report.json -q
 #        (report.json is read for its exchange count, then deleted)
-#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --format json --out report.json -q
-#        (the same through the launcher, with its JVM options: AppCDS archive, serial collector)
+#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --exchanges-only --format json --out report.json -q
+#        (the same through the launcher, with its JVM options: AppCDS archive, serial collector, JIT inlining sizes)
+#      PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=gc.log" ./phonehome traffic cap.pcapng --exchanges-only --out text.out -q
+#        (the launcher's text listing, one line per exchange: the CLI output closest to tshark's fields)
 #      java -Xmx512m -Xlog:gc:file=gc.log -cp cli/target/phonehome.jar:classes dev.phonehome.bench.TrafficCount cap.pcapng
 #      tshark -r cap.pcapng -o tls.keylog_file:keys.txt -Y 'http.request || http2.type == 1' -T fields
 #             -e frame.number -e http.request.method -e http.request.uri -e http2.headers.method -e http2.headers.path
@@ -22,9 +28,12 @@
 #    and prints wall and CPU time, max RSS, Java heap (largest occupancy before and after a GC),
 #    MB/s of capture per wall and per CPU second, and the number of requests each one found.
 # 3. Pass/fail of TrafficCount under -Xmx32m and of the CLI's JSON and HAR under -Xmx64m at both sizes.
-# Needs tcpdump (run as root or with capture rights), tshark, editcap, curl, openssl, nghttpd, python3.
+# Needs tcpdump (run as root or with capture rights), tshark, editcap, mergecap, curl, openssl, nghttpd,
+# python3, and for COPIES > 1 tcprewrite (Debian's tcpreplay).
 set -euo pipefail
 size_mb=${1:-200}
+copies=${2:-1}
+[ "$copies" -ge 1 ] && [ "$copies" -le 254 ] || { echo "COPIES must be 1 to 254, not $copies" >&2; exit 2; }
 rounds=${ROUNDS:-2}
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$bench")
@@ -87,7 +96,7 @@ batch() { # PORT CURL-OPTIONS...: one curl process, so one connection reused whe
   for p in "${paths[@]}"; do urls+=("https://$host:$port/$p"); done
   SSLKEYLOGFILE=$keys curl -sk --no-progress-meter --max-time 60 --resolve "$host:$port:127.0.0.1" "$@" "${urls[@]}" > /dev/null
 }
-record() { # NAME MEGABYTES: writes NAME.pcapng (key log embedded), NAME.keys and NAME.sent (requests sent)
+record() { # NAME MEGABYTES: writes NAME.pcap, NAME.pcapng (key log embedded), NAME.keys and NAME.sent (requests sent)
   local name=$1 target=$(( $2 * 1000000 )) sent=0
   keys=$work/$name.keys
   : > "$keys"
@@ -107,8 +116,21 @@ record() { # NAME MEGABYTES: writes NAME.pcapng (key log embedded), NAME.keys an
   sleep 0.3
   kill "$dump"; wait "$dump" || true
   editcap --inject-secrets "tls,$keys" "$name.pcap" "$name.pcapng"
-  rm "$name.pcap"
   echo "$sent" > "$name.sent"
+}
+replicate() { # NAME SOURCE COPIES: NAME.pcapng (and .keys, .sent) of COPIES copies of SOURCE.pcap
+  local name=$1 src=$2 n=$3 parts=()
+  for k in $(seq "$n"); do
+    tcprewrite --pnat="127.0.0.1/32:127.0.$k.1/32" --infile="$src.pcap" --outfile="copy.pcap"
+    editcap -t $(( (k - 1) * 3600 )) copy.pcap "copy$k.pcap"
+    parts+=("copy$k.pcap")
+  done
+  mergecap -a -F pcap -w "$name.pcap" "${parts[@]}"
+  rm copy.pcap "${parts[@]}"
+  cp "$src.keys" "$name.keys"
+  editcap --inject-secrets "tls,$name.keys" "$name.pcap" "$name.pcapng"
+  echo $(( $(cat "$src.sent") * n )) > "$name.sent"
+  cp "$src.tcpdump.log" "$name.tcpdump.log"
 }
 
 # Prints: wall s, CPU s, max RSS MB, heap before GC MB, heap after GC MB, requests
@@ -120,6 +142,8 @@ measure() { # TOOL CAPTURE
         traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
     phonehome-launcher) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
         traffic "$cap" --exchanges-only --format json --out json.out -q > "$out" 2> "$tool.err" ;;
+    phonehome-text) PHONEHOME_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$gc" /usr/bin/time -v -o time.txt "$root/phonehome" \
+        traffic "$cap" --exchanges-only --out text.out -q > "$out" 2> "$tool.err" ;;
     phonehome-stream) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
         -cp "$root/cli/target/phonehome.jar:$work/classes" dev.phonehome.bench.TrafficCount "$cap" > "$out" 2> "$tool.err" ;;
     phonehome-warm) /usr/bin/time -v -o time.txt java -Xmx512m -Xlog:gc:file="$gc" \
@@ -148,6 +172,9 @@ if tool == "tshark":  # one row per frame; a frame may carry several HTTP/2 HEAD
     for row in open(out):
         cols = row.rstrip("\n").split("\t")
         requests += sum(len([v for v in c.split(",") if v]) for c in (cols[1], cols[3]))
+elif tool == "phonehome-text":  # one line per exchange, then "N exchanges on M connections, ..."
+    requests = open("text.out").readlines()[-1].split()[0] if status == 0 else "-"
+    os.remove("text.out") if os.path.exists("text.out") else None
 elif tool in ("phonehome-json", "phonehome-launcher"):
     requests = len(json.load(open(jsonout))["exchanges"]) if status == 0 else "-"
     os.remove(jsonout) if os.path.exists(jsonout) else None
@@ -159,12 +186,16 @@ PY
 
 echo "machine: $(nproc) cores; $(free -h | awk '/Mem:/{print $2}') RAM; $(java -version 2>&1 | head -1); $(tshark --version | head -1)"
 small_mb=$(( size_mb / 4 ))
-for spec in "big:$size_mb" "small:$small_mb"; do
-  name=${spec%%:*}
+[ "$copies" -gt 1 ] && small_mb=$size_mb
+for name in small big; do
   if [ -n "${CAPTURES:-}" ]; then
     cp "$CAPTURES/$name.pcapng" "$CAPTURES/$name.keys" "$CAPTURES/$name.sent" . && touch "$name.tcpdump.log"
+  elif [ "$name" = big ] && [ "$copies" -gt 1 ]; then
+    replicate big small "$copies"
+  elif [ "$name" = big ]; then
+    record big "$size_mb"
   else
-    record "$name" "${spec#*:}"
+    record small "$small_mb"
   fi
   sent=$(cat "$name.sent")
   bytes=$(stat -c %s "$name.pcapng")
@@ -173,6 +204,7 @@ for spec in "big:$size_mb" "small:$small_mb"; do
 done
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 pids=()
+rm -f small.pcap big.pcap
 
 printf '%-8s %-17s %5s %7s %6s %8s %8s %8s %8s %s\n' capture tool round wall_s cpu_s rss_MB heapB_MB heapA_MB load1 "MB/s wall, MB/s CPU | requests"
 run() { # NAME TOOL ROUND
@@ -191,8 +223,10 @@ for round in $(seq "$rounds"); do
   run big tshark "$round"
   run big phonehome-json "$round"
   run big phonehome-launcher "$round"
+  run big phonehome-text "$round"
 done
 run small phonehome-stream 1
+run small phonehome-text 1
 run small phonehome-json 1
 run small phonehome-launcher 1
 run big phonehome-warm 1

@@ -16,6 +16,22 @@ public record Endpoint(InetAddress address, int port) implements Comparable<Endp
         }
     }
 
+    /*
+     * equals and hashCode are written out because endpoints are hash keys on every packet: a
+     * record's generated ones run through method-handle chains and call sites shared by every
+     * record in the JVM (Objects.equals, Objects.hashCode), whose type profiles are megamorphic,
+     * which costs the JIT compiler work in each method that inlines them.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint e && port == e.port && address.equals(e.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * address.hashCode() + port;
+    }
+
     @Override
     public int compareTo(Endpoint o) {
         byte[] a = address.getAddress();

@@ -29,9 +29,22 @@ final class TcpReassembler {
     static final long MAX_BUFFERED_BYTES = 64L << 20;
     private static final int SWEEP_EVERY = 4_096;
 
-    private record FlowKey(Endpoint low, Endpoint high) {
+    /** Both directions of a flow as one key; equals and hashCode written out as in {@link Endpoint}. */
+    private record FlowKey(Endpoint first, Endpoint second) {
+        /** Any fixed order makes both directions one key: ports first, so that addresses are compared only on a tie. */
         static FlowKey of(Endpoint a, Endpoint b) {
-            return a.compareTo(b) <= 0 ? new FlowKey(a, b) : new FlowKey(b, a);
+            boolean inOrder = a.port() != b.port() ? a.port() < b.port() : a.compareTo(b) <= 0;
+            return inOrder ? new FlowKey(a, b) : new FlowKey(b, a);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowKey k && first.equals(k.first) && second.equals(k.second);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * first.hashCode() + second.hashCode();
         }
     }
 

@@ -3,11 +3,16 @@ package dev.phonehome.traffic.net;
 import static dev.phonehome.traffic.net.Direction.CLIENT_TO_SERVER;
 import static dev.phonehome.traffic.net.Direction.SERVER_TO_CLIENT;
 import static dev.phonehome.traffic.net.Frames.ACK;
+import static dev.phonehome.traffic.net.Frames.CLIENT;
 import static dev.phonehome.traffic.net.Frames.FIN;
 import static dev.phonehome.traffic.net.Frames.RST;
+import static dev.phonehome.traffic.net.Frames.SERVER;
 import static dev.phonehome.traffic.net.Frames.SYN;
 import static dev.phonehome.traffic.net.Frames.c2s;
+import static dev.phonehome.traffic.net.Frames.ipv4;
+import static dev.phonehome.traffic.net.Frames.raw;
 import static dev.phonehome.traffic.net.Frames.s2c;
+import static dev.phonehome.traffic.net.Frames.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phonehome.core.Problem;
@@ -116,6 +121,23 @@ class TcpReassemblyTest {
         assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("one");
         assertThat(rec.text(2, CLIENT_TO_SERVER)).isEqualTo("two");
         assertThat(rec.closed).hasSize(2);
+    }
+
+    @Test
+    void equalPortsOnBothSidesJoinBothDirectionsAndAddressesTellFlowsApart() {
+        byte[] other = {10, 0, 0, 3};
+        feed(raw(1, ipv4(CLIENT, SERVER, 6, tcp(5000, 5000, 100, SYN, new byte[0]))),
+                raw(2, ipv4(SERVER, CLIENT, 6, tcp(5000, 5000, 700, SYN | ACK, new byte[0]))),
+                raw(3, ipv4(other, SERVER, 6, tcp(5000, 5000, 300, SYN, new byte[0]))),
+                raw(4, ipv4(SERVER, CLIENT, 6, tcp(5000, 5000, 701, ACK, b("from server")))),
+                raw(5, ipv4(CLIENT, SERVER, 6, tcp(5000, 5000, 101, ACK, b("from client")))),
+                raw(6, ipv4(other, SERVER, 6, tcp(5000, 5000, 301, ACK, b("other client")))));
+        assertThat(rec.opened).hasSize(2);
+        assertThat(rec.opened.get(0).client().address().getAddress()).isEqualTo(CLIENT);
+        assertThat(rec.opened.get(1).client().address().getAddress()).isEqualTo(other);
+        assertThat(rec.text(1, CLIENT_TO_SERVER)).isEqualTo("from client");
+        assertThat(rec.text(1, SERVER_TO_CLIENT)).isEqualTo("from server");
+        assertThat(rec.text(2, CLIENT_TO_SERVER)).isEqualTo("other client");
     }
 
     @Test
