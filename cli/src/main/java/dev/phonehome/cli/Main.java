@@ -1,5 +1,6 @@
 package dev.phonehome.cli;
 
+import dev.phonehome.apk.signing.ApksigConsole;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class, DiffCommand.class, DemoCommand.class, DataCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        ApksigConsole.silence();
         System.exit(run(args));
     }
 

@@ -52,7 +52,7 @@ public final class SignatureInspector {
     static final int DEFAULT_MIN_SDK = 1;
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "phonehome-apksig");
+        Thread thread = new Thread(task, ApksigConsole.WORKER_THREAD);
         thread.setDaemon(true);
         return thread;
     });
