@@ -1,6 +1,7 @@
 package dev.phonehome.testkit;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -27,9 +28,28 @@ public record SigningIdentity(PrivateKey privateKey, X509Certificate certificate
 
     /** A new RSA-2048 key and a self-signed certificate with the given X.500 subject. */
     public static SigningIdentity generateWithSubject(String distinguishedName) {
+        return make(distinguishedName, new SecureRandom());
+    }
+
+    /**
+     * The same key and certificate every time for the same subject: the key comes from a
+     * SHA1PRNG seeded with the subject, so the bundled sample is byte-identical on every build.
+     * Anyone can derive these keys; only for samples.
+     */
+    public static SigningIdentity derivedFromSubject(String distinguishedName) {
+        try {
+            SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+            seeded.setSeed(distinguishedName.getBytes(StandardCharsets.UTF_8)); // before any output: replaces self-seeding
+            return make(distinguishedName, seeded);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform provides SHA1PRNG", e);
+        }
+    }
+
+    private static SigningIdentity make(String distinguishedName, SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, new SecureRandom());
+            generator.initialize(2048, random);
             KeyPair pair = generator.generateKeyPair();
             // Encoded as the JDK and keytool encode it (RFC 2253 order), as on real signing certificates.
             X500Name subject = X500Name.getInstance(new X500Principal(distinguishedName).getEncoded());

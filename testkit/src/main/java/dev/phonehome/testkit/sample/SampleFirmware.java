@@ -32,9 +32,9 @@ public final class SampleFirmware {
     private static final String INTERNET = "android.permission.INTERNET";
     private static final String PHONE_STATE = "android.permission.READ_PHONE_STATE";
 
-    private final SigningIdentity platform = SigningIdentity.generate("Sample Platform");
-    private final SigningIdentity vendor = SigningIdentity.generate("Sample Vendor Release");
-    private final SigningIdentity debug = SigningIdentity.generateWithSubject("CN=Android Debug, O=Android, C=US");
+    private final SigningIdentity platform = SigningIdentity.derivedFromSubject("CN=Sample Platform, O=phonehome testkit");
+    private final SigningIdentity vendor = SigningIdentity.derivedFromSubject("CN=Sample Vendor Release, O=phonehome testkit");
+    private final SigningIdentity debug = SigningIdentity.derivedFromSubject("CN=Android Debug, O=Android, C=US");
 
     public static void main(String[] args) {
         if (args.length != 1) {
