@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -163,6 +164,11 @@ public final class EndpointDetector implements Detector {
                     if (org.country() != null) {
                         attributes.put("country", org.country());
                         ownerText += ", " + org.country();
+                    }
+                    Optional<Organisation> group = kb.organisations().group(org.id());
+                    if (group.isPresent()) {
+                        attributes.put("group", group.get().name());
+                        ownerText += ", part of " + group.get().name();
                     }
                 }
                 ownerText += ")";

@@ -190,11 +190,15 @@ public final class TrackerDetector implements Detector {
                 attributes.put("signatures", String.join(",", prefixes));
             }
             Organisation org = kb.organisations().byId(tracker.organisation()).orElse(null);
+            Organisation group = kb.organisations().group(tracker.organisation()).orElse(null);
             if (org != null) {
                 attributes.put("organisation", org.name());
                 if (org.country() != null) {
                     attributes.put("country", org.country());
                 }
+            }
+            if (group != null) {
+                attributes.put("group", group.name());
             }
             boolean referenced = referenceCount > 0;
             List<Evidence> evidence = new ArrayList<>(classes);
@@ -204,7 +208,8 @@ public final class TrackerDetector implements Detector {
             }
             evidence.addAll(references);
             evidence.addAll(other);
-            String owner = org == null ? "" : " by " + org.name() + (org.country() == null ? "" : " (" + org.country() + ")");
+            String owner = org == null ? "" : " by " + org.name() + (org.country() == null ? "" : " (" + org.country() + ")")
+                    + (group == null ? "" : ", part of " + group.name());
             String title = (referenced ? "Uses " : "Contains ") + tracker.name() + owner;
             return Finding.of("tracker.sdk", subject, tracker.id(), title, referenced ? Severity.MEDIUM : Severity.LOW,
                     referenced ? EvidenceLevel.REFERENCED : EvidenceLevel.PRESENT, attributes, evidence);

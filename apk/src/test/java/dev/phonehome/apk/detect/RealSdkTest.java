@@ -90,7 +90,10 @@ class RealSdkTest {
 
         List<Finding> findings = scan(compiler);
 
-        assertThat(rule(findings, "tracker.sdk", "umeng").level()).isEqualTo(EvidenceLevel.REFERENCED);
+        Finding umeng = rule(findings, "tracker.sdk", "umeng");
+        assertThat(umeng.level()).isEqualTo(EvidenceLevel.REFERENCED);
+        assertThat(umeng.attributes()).containsEntry("country", "CN").containsEntry("group", "Alibaba Group Holding Limited");
+        assertThat(umeng.title()).endsWith("(CN), part of Alibaba Group Holding Limited");
         assertThat(rule(findings, "analytics.parameters", "umeng").attributes())
                 .containsEntry("events", "purchase").containsEntry("keys", "channel,sku");
     }

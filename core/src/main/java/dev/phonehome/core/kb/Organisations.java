@@ -68,6 +68,12 @@ public final class Organisations {
         return List.copyOf(chain);
     }
 
+    /** The outermost ancestor of an organisation that has a parent: the group a reader knows it by. */
+    public Optional<Organisation> group(String id) {
+        List<Organisation> chain = chain(id);
+        return chain.size() < 2 ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+    }
+
     /** All organisations, sorted by id. */
     public List<Organisation> all() {
         return sorted;

@@ -43,6 +43,9 @@ class KnowledgeBaseTest {
         assertThat(kb.trackers().all()).filteredOn(t -> t.name().startsWith("Umeng")).containsExactly(umeng);
         assertThat(kb.organisations().chain(umeng.organisation())).extracting(Organisation::id)
                 .containsExactly("umeng", "alibaba");
+        assertThat(kb.organisations().group(umeng.organisation())).map(Organisation::id).hasValue("alibaba");
+        assertThat(kb.organisations().group("google")).map(Organisation::id).hasValue("alphabet");
+        assertThat(kb.organisations().group("alibaba")).isEmpty();
         assertThat(umeng.codePrefixes()).filteredOn(p -> p.value().equals("com.umeng.analytics"))
                 .singleElement().satisfies(p -> assertThat(p.confidence()).isEqualTo(Confidence.HIGH));
         assertThat(umeng.nativeLibraries()).extracting(SourcedValue::value).contains("libumeng-spy.so");

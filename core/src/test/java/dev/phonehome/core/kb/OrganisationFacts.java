@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The project's own research into where tracker organisations have their headquarters
  * ({@code kb-facts/organisation-hq.facts.json}): each fact cites the page that states the
- * country. {@link TrackerFileGenerator} sets those countries, with the page as provenance, on
- * organisations that no other source places.
+ * country, or that an organisation is part of another. {@link TrackerFileGenerator} sets those
+ * countries and parents, with the page as provenance, where no other source has set them.
  */
 final class OrganisationFacts {
     static final String SOURCE = "org-pages";
@@ -22,6 +22,10 @@ final class OrganisationFacts {
     /** One researched fact. */
     record Fact(String organisation, String country, String url, String evidence, String confidence,
             String legalName, String note) {
+    }
+
+    /** A researched ownership link: {@code organisation} is a product or subsidiary of {@code parent}. */
+    record Parent(String organisation, String parent, String url, String evidence) {
     }
 
     private OrganisationFacts() {
@@ -51,6 +55,18 @@ final class OrganisationFacts {
         return facts;
     }
 
+    static List<Parent> parents() {
+        List<Parent> parents = new ArrayList<>();
+        JsonNode links = file().get("parents");
+        if (links != null) {
+            for (JsonNode p : links) {
+                parents.add(new Parent(p.get("organisation").asText(), p.get("parent").asText(), p.get("url").asText(),
+                        p.get("evidence").asText()));
+            }
+        }
+        return parents;
+    }
+
     /** Organisations searched for and not placed. */
     static List<String> notFound() {
         List<String> ids = new ArrayList<>();
@@ -66,18 +82,12 @@ final class OrganisationFacts {
         String date = researched();
         for (JsonNode missing : file().get("not_found")) {
             String id = missing.get("organisation").asText();
-            Map<String, Object> org = organisations.get(id);
-            if (org == null) {
-                throw new IllegalStateException(FILE + ": unknown organisation '" + id + "'");
-            }
+            Map<String, Object> org = organisation(organisations, id);
             addProvenance(org, TrackerFileGenerator.provenance(SOURCE, null, date, null,
                     "headquarters searched for, not found: " + missing.get("note").asText()));
         }
         for (Fact f : facts()) {
-            Map<String, Object> org = organisations.get(f.organisation());
-            if (org == null) {
-                throw new IllegalStateException(FILE + ": unknown organisation '" + f.organisation() + "'");
-            }
+            Map<String, Object> org = organisation(organisations, f.organisation());
             if (org.get("country") != null) {
                 continue;
             }
@@ -91,6 +101,24 @@ final class OrganisationFacts {
             }
             addProvenance(org, TrackerFileGenerator.provenance(SOURCE, f.url(), date, f.confidence(), note.toString()));
         }
+        for (Parent p : parents()) {
+            Map<String, Object> org = organisation(organisations, p.organisation());
+            organisation(organisations, p.parent());
+            if (org.get("parent") != null) {
+                continue;
+            }
+            org.put("parent", p.parent());
+            addProvenance(org, TrackerFileGenerator.provenance(SOURCE, p.url(), date, null,
+                    "part of " + p.parent() + ": " + p.evidence()));
+        }
+    }
+
+    private static Map<String, Object> organisation(Map<String, Map<String, Object>> organisations, String id) {
+        Map<String, Object> org = organisations.get(id);
+        if (org == null) {
+            throw new IllegalStateException(FILE + ": unknown organisation '" + id + "'");
+        }
+        return org;
     }
 
     private static void addProvenance(Map<String, Object> org, Map<String, Object> entry) {

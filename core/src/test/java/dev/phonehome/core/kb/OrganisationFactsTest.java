@@ -61,4 +61,22 @@ class OrganisationFactsTest {
         });
         assertThat(cited).isNotEmpty();
     }
+
+    @Test
+    void parentLinksJoinKnownOrganisationsCiteAPageAndReachTheKnowledgeBase() {
+        List<OrganisationFacts.Parent> parents = OrganisationFacts.parents();
+        assertThat(parents.stream().map(OrganisationFacts.Parent::organisation).toList())
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(parents).allSatisfy(p -> {
+            assertThat(KB.organisations().byId(p.parent())).as(p.parent()).isPresent();
+            assertThat(p.parent()).as(p.organisation()).isNotEqualTo(p.organisation());
+            assertThat(URI.create(p.url()).getScheme()).as(p.organisation()).isIn("http", "https");
+            assertThat(p.evidence().split("\\s+")).as(p.organisation() + ": evidence in at most 25 words")
+                    .hasSizeBetween(3, 25);
+            Organisation org = KB.organisations().byId(p.organisation()).orElseThrow();
+            assertThat(org.parent()).as(p.organisation() + " has a parent").isNotNull();
+            assertThat(KB.organisations().chain(p.organisation())).extracting(Organisation::id)
+                    .as(p.organisation() + "'s chain").contains(p.parent());
+        });
+    }
 }
